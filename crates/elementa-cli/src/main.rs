@@ -1,0 +1,95 @@
+//! The `elementa` command line: list and show the element tables, and check
+//! payloads against them in CI.
+//!
+//! ```text
+//! elementa schema list
+//! elementa schema show coupa/comment
+//! elementa check --resource coupa/comment --direction in comment.json
+//! ```
+//!
+//! Exit codes: 0 when every payload is valid, 1 when any is invalid
+//! (unparseable or failing validation), 2 on a usage error (unknown resource,
+//! unreadable file).
+#![forbid(unsafe_code)]
+
+mod check;
+mod registry;
+mod show;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Typed, validated element tables of procurement and ERP APIs.
+#[derive(Debug, Parser)]
+#[command(name = "elementa", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Inspect the resources' element tables.
+    Schema {
+        #[command(subcommand)]
+        command: SchemaCommand,
+    },
+    /// Validate payloads against a resource's element table.
+    Check(check::CheckArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum SchemaCommand {
+    /// Every resource, one line each.
+    List,
+    /// One resource's element table.
+    Show {
+        /// Resource id, `<vendor>/<wire name>` (`coupa/comment`).
+        id: String,
+    },
+}
+
+/// Which way a payload travels.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DirectionArg {
+    /// A request body.
+    In,
+    /// A response body.
+    Out,
+}
+
+/// The outcome of a command, mapped to the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    /// Everything valid: 0.
+    Ok,
+    /// Some payload invalid: 1.
+    Invalid,
+    /// A usage error: 2.
+    Usage,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> Self {
+        ExitCode::from(match o {
+            Outcome::Ok => 0,
+            Outcome::Invalid => 1,
+            Outcome::Usage => 2,
+        })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Schema {
+            command: SchemaCommand::List,
+        } => show::list(),
+        Command::Schema {
+            command: SchemaCommand::Show { id },
+        } => show::show(&id),
+        Command::Check(args) => check::run(&args),
+    };
+    outcome.into()
+}

@@ -1,0 +1,369 @@
+//! Emitting the tokens of one resource.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+
+use elementa_schema::{Dialect, Element, Placement, Resource, Type};
+
+use crate::names::{Namer, field_name, type_name};
+
+/// The Rust type name of a resource: its `rust` key, or derived from its wire name.
+pub fn resource_type_name(resource: &Resource) -> String {
+    resource
+        .rust
+        .clone()
+        .unwrap_or_else(|| type_name(&resource.wire))
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// The one-paragraph table row of an element, used in rustdoc.
+fn element_facts(e: &Element) -> String {
+    let mut ty = match &e.ty {
+        Type::One { target } => format!("one `{target}`"),
+        Type::Many { target, .. } => format!("list of `{target}`"),
+        t => t.name().to_owned(),
+    };
+    if let Some(n) = e.length {
+        ty.push_str(&format!(", at most {n} characters"));
+    }
+    let mut s = format!(
+        "Wire name `{}`; {ty}; API-in: {}; API-out: {}; required: {}",
+        e.wire,
+        yes_no(e.api_in),
+        yes_no(e.api_out),
+        yes_no(e.required)
+    );
+    if e.unique {
+        s.push_str("; unique");
+    }
+    if e.placement == Placement::Attribute {
+        s.push_str("; an XML attribute");
+    }
+    s.push('.');
+    if !e.values.is_empty() {
+        let vs: Vec<String> = e.values.iter().map(|v| format!("`{v}`")).collect();
+        s.push_str(&format!(" Allowed values: {}.", vs.join(", ")));
+    }
+    s
+}
+
+struct Names {
+    fields: Vec<String>,
+    enums: Vec<Option<String>>,
+}
+
+fn plan_names(resource: &Resource, type_name_: &str) -> Names {
+    let mut fields = Namer::with_reserved(&["extra"]);
+    let fields = resource
+        .elements
+        .iter()
+        .map(|e| fields.claim(field_name(&e.wire), "_"))
+        .collect();
+    let mut types = Namer::with_reserved(&[type_name_]);
+    let enums = resource
+        .elements
+        .iter()
+        .map(|e| {
+            (e.ty.is_textual() && !e.values.is_empty())
+                .then(|| types.claim(format!("{type_name_}{}", type_name(&e.wire)), ""))
+        })
+        .collect();
+    Names { fields, enums }
+}
+
+/// Generates the struct, its allowed-value enums, metadata and trait impls
+/// for `resource`.
+///
+/// `target_type` maps an association target (wire name, same vendor) to its
+/// Rust type name; those types must be in scope where the tokens land.
+/// `sources` are absolute paths of the schema files read, emitted as
+/// `include_str!` so that cargo rebuilds when one changes.
+pub fn generate(
+    resource: &Resource,
+    target_type: &dyn Fn(&str) -> String,
+    sources: &[String],
+) -> TokenStream {
+    let name = resource_type_name(resource);
+    let ty = ident(&name);
+    let names = plan_names(resource, &name);
+
+    let enums = resource
+        .elements
+        .iter()
+        .zip(&names.enums)
+        .filter_map(|(e, n)| n.as_ref().map(|n| emit_enum(resource, e, n)));
+
+    let mut field_decls = Vec::new();
+    let mut metas = Vec::new();
+    let mut refs = Vec::new();
+    let mut muts = Vec::new();
+    let mut lookups = Vec::new();
+    for (i, e) in resource.elements.iter().enumerate() {
+        let fname = names.fields.get(i).map_or("element", String::as_str);
+        let f = ident(fname);
+        let enum_ty = names
+            .enums
+            .get(i)
+            .and_then(Option::as_ref)
+            .map(|n| ident(n));
+        let (rust_ty, variant, kind) = match (&e.ty, enum_ty) {
+            (Type::String | Type::Text, Some(en)) => {
+                (quote!(#en), quote!(Enum), kind_tokens(e, target_type))
+            }
+            (Type::Integer, _) => (quote!(i64), quote!(Integer), quote!(Integer)),
+            (Type::Decimal, _) => (
+                quote!(::elementa::Decimal),
+                quote!(Decimal),
+                quote!(Decimal),
+            ),
+            (Type::String | Type::Text, None) => (
+                quote!(::std::string::String),
+                quote!(String),
+                kind_tokens(e, target_type),
+            ),
+            (Type::Boolean, _) => (quote!(bool), quote!(Boolean), quote!(Boolean)),
+            (Type::DateTime, _) => (
+                quote!(::elementa::DateTime),
+                quote!(DateTime),
+                quote!(DateTime),
+            ),
+            (Type::Date, _) => (quote!(::elementa::Date), quote!(Date), quote!(Date)),
+            (Type::Timestamp, _) => (
+                quote!(::elementa::Timestamp),
+                quote!(Timestamp),
+                quote!(Timestamp),
+            ),
+            (Type::One { target }, _) => {
+                let t = ident(&target_type(target));
+                (
+                    quote!(::std::boxed::Box<#t>),
+                    quote!(One),
+                    kind_tokens(e, target_type),
+                )
+            }
+            (Type::Many { target, .. }, _) => {
+                let t = ident(&target_type(target));
+                (
+                    quote!(::std::vec::Vec<#t>),
+                    quote!(Many),
+                    kind_tokens(e, target_type),
+                )
+            }
+        };
+        let mut doc = e.doc.trim().to_owned();
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&element_facts(e));
+        field_decls.push(quote! {
+            #[doc = #doc]
+            pub #f: ::elementa::Field<#rust_ty>,
+        });
+
+        let wire = &e.wire;
+        let edoc = &e.doc;
+        let (api_in, api_out, required, unique) = (e.api_in, e.api_out, e.required, e.unique);
+        let length = match e.length {
+            Some(n) => quote!(::core::option::Option::Some(#n)),
+            None => quote!(::core::option::Option::None),
+        };
+        let values = &e.values;
+        let placement = match e.placement {
+            Placement::Element => quote!(Element),
+            Placement::Attribute => quote!(Attribute),
+        };
+        metas.push(quote! {
+            ::elementa::ElementMeta {
+                wire: #wire,
+                rust: #fname,
+                doc: #edoc,
+                kind: ::elementa::Kind::#kind,
+                api_in: #api_in,
+                api_out: #api_out,
+                required: #required,
+                unique: #unique,
+                length: #length,
+                values: &[#(#values),*],
+                placement: ::elementa::Placement::#placement,
+            }
+        });
+        let idx = Literal::usize_unsuffixed(i);
+        refs.push(quote!(#idx => ::elementa::FieldRef::#variant(&self.#f),));
+        muts.push(quote!(#idx => ::elementa::FieldMut::#variant(&mut self.#f),));
+        lookups.push(quote!(#wire => ::core::option::Option::Some(#idx),));
+    }
+
+    let id = resource.id();
+    let wire = &resource.wire;
+    let rdoc = &resource.doc;
+    let dialect = match resource.dialect {
+        Dialect::Coupa => quote!(Coupa),
+        Dialect::Flexi => quote!(Flexi),
+    };
+    let paths = &resource.paths;
+    let keys = &resource.natural_keys;
+    let mut doc = format!(
+        "{}\n\nResource `{id}`, wire root `{wire}`",
+        resource.doc.trim()
+    );
+    if !resource.paths.is_empty() {
+        let ps: Vec<String> = resource.paths.iter().map(|p| format!("`{p}`")).collect();
+        doc.push_str(&format!(", served at {}", ps.join(", ")));
+    }
+    doc.push('.');
+    if !resource.natural_keys.is_empty() {
+        let ks: Vec<String> = resource
+            .natural_keys
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect();
+        doc.push_str(&format!(" Natural keys: {}.", ks.join(", ")));
+    }
+    let includes = sources.iter().map(|s| {
+        quote!(
+            const _: &str = include_str!(#s);
+        )
+    });
+
+    quote! {
+        #(#includes)*
+
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct #ty {
+            #(#field_decls)*
+            /// Elements the schema does not name, kept in order and re-encoded.
+            pub extra: ::elementa::Extras,
+        }
+
+        #(#enums)*
+
+        impl ::elementa::Resource for #ty {
+            fn resource_meta() -> &'static ::elementa::ResourceMeta {
+                static META: ::elementa::ResourceMeta = ::elementa::ResourceMeta {
+                    id: #id,
+                    wire: #wire,
+                    rust: #name,
+                    dialect: ::elementa::Dialect::#dialect,
+                    doc: #rdoc,
+                    paths: &[#(#paths),*],
+                    natural_keys: &[#(#keys),*],
+                    elements: &[#(#metas),*],
+                    lookup: |wire| match wire {
+                        #(#lookups)*
+                        _ => ::core::option::Option::None,
+                    },
+                    new: || ::std::boxed::Box::new(<#ty as ::core::default::Default>::default()),
+                };
+                &META
+            }
+        }
+
+        impl ::elementa::Record for #ty {
+            fn meta(&self) -> &'static ::elementa::ResourceMeta {
+                <Self as ::elementa::Resource>::resource_meta()
+            }
+            fn field(&self, index: usize) -> ::core::option::Option<::elementa::FieldRef<'_>> {
+                ::core::option::Option::Some(match index {
+                    #(#refs)*
+                    _ => return ::core::option::Option::None,
+                })
+            }
+            fn field_mut(&mut self, index: usize) -> ::core::option::Option<::elementa::FieldMut<'_>> {
+                ::core::option::Option::Some(match index {
+                    #(#muts)*
+                    _ => return ::core::option::Option::None,
+                })
+            }
+            fn extra(&self) -> &::elementa::Extras {
+                &self.extra
+            }
+            fn extra_mut(&mut self) -> &mut ::elementa::Extras {
+                &mut self.extra
+            }
+            fn clone_record(&self) -> ::std::boxed::Box<dyn ::elementa::Record> {
+                ::std::boxed::Box::new(::core::clone::Clone::clone(self))
+            }
+            fn as_any(&self) -> &dyn ::core::any::Any {
+                self
+            }
+        }
+    }
+}
+
+fn kind_tokens(e: &Element, target_type: &dyn Fn(&str) -> String) -> TokenStream {
+    match &e.ty {
+        Type::Integer => quote!(Integer),
+        Type::Decimal => quote!(Decimal),
+        Type::String => quote!(String),
+        Type::Text => quote!(Text),
+        Type::Boolean => quote!(Boolean),
+        Type::DateTime => quote!(DateTime),
+        Type::Date => quote!(Date),
+        Type::Timestamp => quote!(Timestamp),
+        Type::One { target } => {
+            let t = ident(&target_type(target));
+            quote!(One(<#t as ::elementa::Resource>::resource_meta))
+        }
+        Type::Many { target, item } => {
+            let t = ident(&target_type(target));
+            quote!(Many { target: <#t as ::elementa::Resource>::resource_meta, item: #item })
+        }
+    }
+}
+
+fn emit_enum(resource: &Resource, e: &Element, name: &str) -> TokenStream {
+    let ty = ident(name);
+    let mut namer = Namer::with_reserved(&["Other"]);
+    let variants: Vec<Ident> = e
+        .values
+        .iter()
+        .map(|v| ident(&namer.claim(type_name(v), "")))
+        .collect();
+    let values = &e.values;
+    let docs = e.values.iter().map(|v| format!("`{v}`"));
+    let doc = format!(
+        "Allowed values of `{}` in `{}` (open: unknown values are kept in [`{name}::Other`]).",
+        e.wire,
+        resource.id()
+    );
+    let other_doc = format!(
+        "A value of `{}` the schema does not list, kept as it came.",
+        e.wire
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #ty {
+            #(#[doc = #docs] #variants,)*
+            #[doc = #other_doc]
+            Other(::std::string::String),
+        }
+
+        impl ::elementa::OpenEnum for #ty {
+            const VALUES: &'static [&'static str] = &[#(#values),*];
+            fn from_wire(text: &str) -> Self {
+                match text {
+                    #(#values => Self::#variants,)*
+                    other => Self::Other(::std::string::ToString::to_string(other)),
+                }
+            }
+            fn as_wire(&self) -> &str {
+                match self {
+                    #(Self::#variants => #values,)*
+                    Self::Other(s) => s,
+                }
+            }
+            fn is_known(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Coupa resources, generated from `schemas/coupa/*.toml` by
+//! [`elementa::resource!`].
+//!
+//! Every struct has one [`elementa::Field`] per element of its table, rustdoc
+//! built from that table, and static metadata that codecs and projectors read.
+//!
+//! ```
+//! use elementa::{Direction, Options, Resource, validate};
+//! use elementa_coupa::{IntegrationRun, IntegrationRunStatus, resource};
+//!
+//! let meta = IntegrationRun::resource_meta();
+//! assert_eq!(meta.id, "coupa/integration-run");
+//! assert_eq!(resource("coupa/comment").map(|m| m.rust), Some("Comment"));
+//!
+//! // `integration` is required in a request.
+//! let run = IntegrationRun { total_records: 10.into(), ..Default::default() };
+//! let problems = validate(&run, Options::new(Direction::In));
+//! assert_eq!(problems[0].path, "integration");
+//!
+//! // Allowed values are open enums: unknown values are kept.
+//! use elementa::OpenEnum;
+//! assert_eq!(IntegrationRunStatus::from_wire("running"), IntegrationRunStatus::Running);
+//! let new = IntegrationRunStatus::from_wire("archived");
+//! assert_eq!((new.as_wire(), new.is_known()), ("archived", false));
+//! ```
+#![forbid(unsafe_code)]
+
+use elementa::{Resource, ResourceMeta};
+
+elementa::resource!("schemas/coupa/attachment.toml");
+elementa::resource!("schemas/coupa/comment.toml");
+elementa::resource!("schemas/coupa/currency.toml");
+elementa::resource!("schemas/coupa/expense-category.toml");
+elementa::resource!("schemas/coupa/expense-line.toml");
+elementa::resource!("schemas/coupa/expense-report.toml");
+elementa::resource!("schemas/coupa/flow.toml");
+elementa::resource!("schemas/coupa/integration.toml");
+elementa::resource!("schemas/coupa/integration-error.toml");
+elementa::resource!("schemas/coupa/integration-run.toml");
+elementa::resource!("schemas/coupa/user.toml");
+
+/// Every Coupa resource of this crate, sorted by id.
+pub static RESOURCES: &[fn() -> &'static ResourceMeta] = &[
+    Attachment::resource_meta,
+    Comment::resource_meta,
+    Currency::resource_meta,
+    ExpenseCategory::resource_meta,
+    ExpenseLine::resource_meta,
+    ExpenseReport::resource_meta,
+    Flow::resource_meta,
+    Integration::resource_meta,
+    IntegrationError::resource_meta,
+    IntegrationRun::resource_meta,
+    User::resource_meta,
+];
+
+/// The resource with id `id` (`coupa/comment`).
+pub fn resource(id: &str) -> Option<&'static ResourceMeta> {
+    RESOURCES.iter().map(|m| m()).find(|m| m.id == id)
+}

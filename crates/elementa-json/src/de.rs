@@ -1,0 +1,578 @@
+//! Decoding: `DeserializeSeed`s driven by the static metadata, writing
+//! straight into the typed fields of a record.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+
+use elementa::{
+    Any, Date, DateTime, Decimal, Dialect, Field, FieldMut, Placement, Record, Resource,
+    ResourceMeta, Timestamp,
+};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::Error;
+
+/// How to decode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Maximum nesting of objects and arrays (default 128; `serde_json`
+    /// itself stops at 128, so larger values have no effect).
+    pub max_depth: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions { max_depth: 128 }
+    }
+}
+
+/// Decodes one resource of type `T` from JSON text.
+pub fn from_str<T: Resource>(text: &str) -> Result<T, Error> {
+    let mut record = T::default();
+    decode_into(&mut record, text, DecodeOptions::default())?;
+    Ok(record)
+}
+
+/// Decodes a JSON array of resources of type `T`.
+pub fn from_str_list<T: Resource>(text: &str) -> Result<Vec<T>, Error> {
+    let cx = Ctx::new(T::resource_meta().dialect, DecodeOptions::default());
+    let mut out: Field<Vec<T>> = Field::Absent;
+    run(&cx, text, |d| {
+        ValueSeed {
+            slot: FieldMut::Many(&mut out),
+            cx: &cx,
+        }
+        .deserialize(d)
+    })?;
+    Ok(match out {
+        Field::Value(v) => v,
+        _ => Vec::new(),
+    })
+}
+
+/// Decodes one resource described by `meta` from JSON text.
+pub fn decode(meta: &'static ResourceMeta, text: &str) -> Result<Box<dyn Record>, Error> {
+    let mut record = (meta.new)();
+    decode_into(&mut *record, text, DecodeOptions::default())?;
+    Ok(record)
+}
+
+/// Decodes a JSON array of resources described by `meta`.
+pub fn decode_list(
+    meta: &'static ResourceMeta,
+    text: &str,
+    options: DecodeOptions,
+) -> Result<Vec<Box<dyn Record>>, Error> {
+    let cx = Ctx::new(meta.dialect, options);
+    let mut out = Vec::new();
+    run(&cx, text, |d| {
+        d.deserialize_seq(ListVisitor {
+            meta,
+            out: &mut out,
+            cx: &cx,
+        })
+    })?;
+    Ok(out)
+}
+
+/// Decodes JSON text into `record`, which should be empty.
+pub fn decode_into(
+    record: &mut dyn Record,
+    text: &str,
+    options: DecodeOptions,
+) -> Result<(), Error> {
+    let cx = Ctx::new(record.meta().dialect, options);
+    run(&cx, text, |d| RecordSeed { record, cx: &cx }.deserialize(d))
+}
+
+fn run<'de>(
+    cx: &Ctx,
+    text: &'de str,
+    f: impl FnOnce(
+        &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
+    ) -> serde_json::Result<()>,
+) -> Result<(), Error> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    let result = f(&mut d).and_then(|()| d.end());
+    result.map_err(|e| cx.error(&e))
+}
+
+/// Decoding state shared by the seeds. The path is only built when an error
+/// unwinds, so the success path pays nothing for it.
+struct Ctx {
+    flexi: bool,
+    max_depth: usize,
+    depth: Cell<usize>,
+    err_path: RefCell<Vec<Seg>>,
+}
+
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl Ctx {
+    fn new(dialect: Dialect, options: DecodeOptions) -> Self {
+        Ctx {
+            flexi: dialect == Dialect::Flexi,
+            max_depth: options.max_depth,
+            depth: Cell::new(0),
+            err_path: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn mark<T, E>(&self, r: Result<T, E>, seg: impl FnOnce() -> Seg) -> Result<T, E> {
+        if r.is_err() {
+            self.err_path.borrow_mut().push(seg());
+        }
+        r
+    }
+
+    fn enter<E: de::Error>(&self) -> Result<(), E> {
+        let d = self.depth.get() + 1;
+        if d > self.max_depth {
+            return Err(E::custom(format!(
+                "nesting deeper than the limit of {} levels",
+                self.max_depth
+            )));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
+    fn leave(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
+    }
+
+    fn error(&self, e: &serde_json::Error) -> Error {
+        let mut path = String::new();
+        for seg in self.err_path.borrow().iter().rev() {
+            match seg {
+                Seg::Key(k) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                }
+                Seg::Index(i) => path.push_str(&format!("[{i}]")),
+            }
+        }
+        let full = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        Error {
+            line: e.line(),
+            column: e.column(),
+            path,
+            message,
+        }
+    }
+}
+
+struct ListVisitor<'a, 'c> {
+    meta: &'static ResourceMeta,
+    out: &'a mut Vec<Box<dyn Record>>,
+    cx: &'c Ctx,
+}
+
+impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an array of {}", self.meta.wire)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let mut record = (self.meta.new)();
+            let r = seq.next_element_seed(RecordSeed {
+                record: &mut *record,
+                cx: self.cx,
+            });
+            match self.cx.mark(r, || Seg::Index(i))? {
+                Some(()) => self.out.push(record),
+                None => return Ok(()),
+            }
+            i += 1;
+        }
+    }
+}
+
+struct RecordSeed<'a, 'c> {
+    record: &'a mut dyn Record,
+    cx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object ({})", self.record.meta().wire)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let cx = self.cx;
+        cx.enter()?;
+        let meta = self.record.meta();
+        let mut seen = Seen::new(meta.elements.len());
+        let mut position = 0;
+        while let Some(key) = map.next_key_seed(KeySeed {
+            meta,
+            flexi: cx.flexi,
+        })? {
+            match key {
+                Key::Known(i) => {
+                    let el = meta.elements.get(i);
+                    let name = || Seg::Key(el.map_or_else(String::new, |e| e.wire.to_owned()));
+                    if !seen.insert(i) {
+                        return cx.mark(Err(de::Error::custom("duplicate element")), name);
+                    }
+                    let Some(slot) = self.record.field_mut(i) else {
+                        continue;
+                    };
+                    let r = map.next_value_seed(ValueSeed { slot, cx });
+                    cx.mark(r, name)?;
+                    position = i + 1;
+                }
+                Key::Unknown(name) => {
+                    if self.record.extra().iter().any(|x| x.name == name) {
+                        return cx.mark(Err(de::Error::custom("duplicate element")), || {
+                            Seg::Key(name)
+                        });
+                    }
+                    let value = match map.next_value_seed(AnySeed { cx }) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            cx.err_path.borrow_mut().push(Seg::Key(name));
+                            return Err(e);
+                        }
+                    };
+                    self.record.extra_mut().push(name, value, position);
+                }
+            }
+        }
+        cx.leave();
+        Ok(())
+    }
+}
+
+/// A set of element indexes, inline for up to 128 elements.
+struct Seen {
+    low: u128,
+    high: Vec<bool>,
+}
+
+impl Seen {
+    fn new(n: usize) -> Self {
+        Seen {
+            low: 0,
+            high: vec![false; n.saturating_sub(128)],
+        }
+    }
+    fn insert(&mut self, i: usize) -> bool {
+        if i < 128 {
+            let bit = 1u128 << i;
+            let fresh = self.low & bit == 0;
+            self.low |= bit;
+            fresh
+        } else {
+            match self.high.get_mut(i - 128) {
+                Some(b) => !std::mem::replace(b, true),
+                None => true,
+            }
+        }
+    }
+}
+
+enum Key {
+    Known(usize),
+    Unknown(String),
+}
+
+struct KeySeed {
+    meta: &'static ResourceMeta,
+    flexi: bool,
+}
+
+impl KeySeed {
+    fn key(&self, k: &str) -> Key {
+        let (name, attr) = match k.strip_prefix('@') {
+            Some(rest) if self.flexi => (rest, true),
+            _ => (k, false),
+        };
+        match self.meta.element(name) {
+            Some((i, el)) if !self.flexi || attr == (el.placement == Placement::Attribute) => {
+                Key::Known(i)
+            }
+            _ => Key::Unknown(k.to_owned()),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an element name")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+        Ok(self.key(v))
+    }
+}
+
+/// Decodes one element's value into its typed slot.
+struct ValueSeed<'a, 'c> {
+    slot: FieldMut<'a>,
+    cx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+fn parsed<T, E: de::Error>(r: Result<T, elementa::ValueError>) -> Result<T, E> {
+    r.map_err(|e| E::custom(e.to_string()))
+}
+
+impl ValueSeed<'_, '_> {
+    fn text<E: de::Error>(self, v: &str) -> Result<(), E> {
+        let flexi = self.cx.flexi;
+        match self.slot {
+            FieldMut::String(f) => *f = Field::Value(v.to_owned()),
+            FieldMut::Enum(f) => f.set_wire(v),
+            FieldMut::DateTime(f) => *f = Field::Value(parsed(DateTime::parse(v))?),
+            FieldMut::Date(f) => *f = Field::Value(parsed(Date::parse(v))?),
+            FieldMut::Timestamp(f) => *f = Field::Value(parsed(Timestamp::parse(v))?),
+            FieldMut::Decimal(f) => {
+                let d = v
+                    .parse::<Decimal>()
+                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &"a decimal number"))?;
+                *f = Field::Value(d);
+            }
+            FieldMut::Integer(f) if flexi => {
+                let n = v
+                    .parse::<i64>()
+                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &"an integer"))?;
+                *f = Field::Value(n);
+            }
+            FieldMut::Boolean(f) if flexi => {
+                let b = match v {
+                    "true" => true,
+                    "false" => false,
+                    _ => {
+                        return Err(E::invalid_value(
+                            de::Unexpected::Str(v),
+                            &"`true` or `false`",
+                        ));
+                    }
+                };
+                *f = Field::Value(b);
+            }
+            slot => return Err(E::invalid_type(de::Unexpected::Str(v), &Expect(&slot))),
+        }
+        Ok(())
+    }
+}
+
+/// Describes what a slot expects, for error messages.
+struct Expect<'s, 'a>(&'s FieldMut<'a>);
+
+impl de::Expected for Expect<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            FieldMut::Integer(_) => "an integer",
+            FieldMut::Decimal(_) => "a decimal (string or number)",
+            FieldMut::Boolean(_) => "a boolean",
+            FieldMut::String(_) | FieldMut::Enum(_) => "a string",
+            FieldMut::DateTime(_) => "a datetime string",
+            FieldMut::Date(_) => "a date string",
+            FieldMut::Timestamp(_) => "a timestamp string",
+            FieldMut::One(_) => "an object",
+            FieldMut::Many(_) => "an array",
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        de::Expected::fmt(&Expect(&self.slot), f)
+    }
+
+    fn visit_unit<E: de::Error>(mut self) -> Result<(), E> {
+        self.slot.set_null();
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.visit_unit()
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        match self.slot {
+            FieldMut::Boolean(f) => {
+                *f = Field::Value(v);
+                Ok(())
+            }
+            slot => Err(E::invalid_type(de::Unexpected::Bool(v), &Expect(&slot))),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        match self.slot {
+            FieldMut::Integer(f) => *f = Field::Value(v),
+            FieldMut::Decimal(f) => *f = Field::Value(Decimal::from(v)),
+            slot => return Err(E::invalid_type(de::Unexpected::Signed(v), &Expect(&slot))),
+        }
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        match i64::try_from(v) {
+            Ok(n) => self.visit_i64(n),
+            Err(_) => match self.slot {
+                FieldMut::Decimal(f) => {
+                    *f = Field::Value(Decimal::from(v));
+                    Ok(())
+                }
+                _ => Err(E::custom(format!("{v} is out of the 64-bit integer range"))),
+            },
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        match self.slot {
+            FieldMut::Decimal(f) => {
+                let d = v
+                    .to_string()
+                    .parse::<Decimal>()
+                    .map_err(|_| E::custom(format!("{v} does not fit a decimal")))?;
+                *f = Field::Value(d);
+                Ok(())
+            }
+            slot => Err(E::invalid_type(de::Unexpected::Float(v), &Expect(&slot))),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.text(v)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        match self.slot {
+            FieldMut::One(f) => RecordSeed {
+                record: f.make(),
+                cx: self.cx,
+            }
+            .visit_map(map),
+            slot => Err(de::Error::invalid_type(de::Unexpected::Map, &Expect(&slot))),
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let cx = self.cx;
+        match self.slot {
+            FieldMut::Many(f) => {
+                cx.enter()?;
+                f.make_empty();
+                let mut i = 0;
+                loop {
+                    let r = seq.next_element_seed(ItemSeed { list: &mut *f, cx });
+                    if cx.mark(r, || Seg::Index(i))?.is_none() {
+                        break;
+                    }
+                    i += 1;
+                }
+                cx.leave();
+                Ok(())
+            }
+            slot => Err(de::Error::invalid_type(de::Unexpected::Seq, &Expect(&slot))),
+        }
+    }
+}
+
+struct ItemSeed<'a, 'c> {
+    list: &'a mut dyn elementa::ManyField,
+    cx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        RecordSeed {
+            record: self.list.push_new(),
+            cx: self.cx,
+        }
+        .deserialize(d)
+    }
+}
+
+/// Captures the value of an unknown element.
+struct AnySeed<'c> {
+    cx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for AnySeed<'_> {
+    type Value = Any;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Any, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AnySeed<'_> {
+    type Value = Any;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Any, E> {
+        Ok(Any::Null)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Any, E> {
+        Ok(Any::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Any, E> {
+        Ok(Any::Number(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Any, E> {
+        Ok(Any::Number(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Any, E> {
+        Ok(Any::Number(v.to_string()))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Any, E> {
+        Ok(Any::String(v.to_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Any, A::Error> {
+        self.cx.enter()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(AnySeed { cx: self.cx })? {
+            items.push(v);
+        }
+        self.cx.leave();
+        Ok(Any::Array { item: None, items })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Any, A::Error> {
+        self.cx.enter()?;
+        let mut members = Vec::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value_seed(AnySeed { cx: self.cx })?;
+            members.push((k, v));
+        }
+        self.cx.leave();
+        Ok(Any::Object(members))
+    }
+}

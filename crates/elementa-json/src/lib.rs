@@ -1,0 +1,46 @@
+//! The JSON codec of elementa: decodes and encodes any generated resource in
+//! its vendor's JSON wire form, reading only the static metadata.
+//!
+//! - Coupa: dash-case keys, nested objects, arrays, `null`; decimals travel as
+//!   strings and keep their scale; datetimes keep their text.
+//! - ABRA Flexi: attribute elements as `@` keys; numbers and booleans as strings.
+//!
+//! Decoding streams through `serde_json` without building a DOM; errors carry
+//! line, column and the element path.
+//!
+//! ```
+//! use elementa::Field;
+//! use elementa_coupa::Comment;
+//!
+//! let text = r#"{"commentable-id": 123456, "commentable-type": "InvoiceHeader",
+//!               "comments": "@[User:2] please see this comment"}"#;
+//! let c: Comment = elementa_json::from_str(text).unwrap();
+//! assert_eq!(c.commentable_id, Field::Value(123456));
+//! assert_eq!(elementa_json::to_string(&c),
+//!     r#"{"commentable-id":123456,"commentable-type":"InvoiceHeader","comments":"@[User:2] please see this comment"}"#);
+//!
+//! let err = elementa_json::from_str::<Comment>(r#"{"to-supplier": "yes"}"#).unwrap_err();
+//! assert_eq!(err.to_string(),
+//!     "1:21: to-supplier: invalid type: string \"yes\", expected a boolean");
+//! ```
+#![forbid(unsafe_code)]
+
+mod de;
+mod ser;
+
+pub use de::{DecodeOptions, decode, decode_into, decode_list, from_str, from_str_list};
+pub use ser::{JsonList, JsonRecord, to_string, to_string_pretty, to_writer, to_writer_pretty};
+
+/// A JSON payload that could not be decoded: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+pub struct Error {
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+    /// 1-based column (0 when unknown).
+    pub column: usize,
+    /// Element path in wire names (`expense-lines[2].amount`), empty at the top.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}

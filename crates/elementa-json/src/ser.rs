@@ -1,0 +1,183 @@
+//! Encoding: a `Serialize` view of any record.
+
+use elementa::{Any, Dialect, Field, FieldRef, Placement, Record};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+/// A record seen as its vendor's JSON wire form; serialize it with any serde
+/// serializer (compact or pretty `serde_json`).
+#[derive(Clone, Copy)]
+pub struct JsonRecord<'a>(pub &'a dyn Record);
+
+/// A list of records as a JSON array.
+#[derive(Clone, Copy)]
+pub struct JsonList<'a>(pub &'a [Box<dyn Record>]);
+
+/// Encodes `record` as compact JSON.
+pub fn to_string(record: &dyn Record) -> String {
+    serde_json::to_string(&JsonRecord(record)).unwrap_or_default()
+}
+
+/// Encodes `record` as JSON indented by two spaces.
+pub fn to_string_pretty(record: &dyn Record) -> String {
+    serde_json::to_string_pretty(&JsonRecord(record)).unwrap_or_default()
+}
+
+/// Encodes `record` as compact JSON into `writer`; errors are the writer's.
+pub fn to_writer<W: std::io::Write>(writer: W, record: &dyn Record) -> serde_json::Result<()> {
+    serde_json::to_writer(writer, &JsonRecord(record))
+}
+
+/// Encodes `record` as JSON indented by two spaces into `writer`.
+pub fn to_writer_pretty<W: std::io::Write>(
+    writer: W,
+    record: &dyn Record,
+) -> serde_json::Result<()> {
+    serde_json::to_writer_pretty(writer, &JsonRecord(record))
+}
+
+impl Serialize for JsonList<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for r in self.0 {
+            seq.serialize_element(&JsonRecord(&**r))?;
+        }
+        seq.end()
+    }
+}
+
+/// Flexi writes every scalar as a string; Coupa writes numbers and booleans bare.
+struct Scalar<'a> {
+    field: FieldRef<'a>,
+    flexi: bool,
+}
+
+fn opt<S: Serializer, T>(
+    f: &Field<T>,
+    s: S,
+    v: impl FnOnce(&T, S) -> Result<S::Ok, S::Error>,
+) -> Result<S::Ok, S::Error> {
+    match f.value() {
+        Some(x) => v(x, s),
+        None => s.serialize_unit(),
+    }
+}
+
+impl Serialize for Scalar<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let flexi = self.flexi;
+        match self.field {
+            FieldRef::Integer(f) => opt(f, s, |v, s| {
+                if flexi {
+                    s.collect_str(v)
+                } else {
+                    s.serialize_i64(*v)
+                }
+            }),
+            FieldRef::Decimal(f) => opt(f, s, |v, s| s.collect_str(v)),
+            FieldRef::Boolean(f) => opt(f, s, |v, s| {
+                if flexi {
+                    s.serialize_str(if *v { "true" } else { "false" })
+                } else {
+                    s.serialize_bool(*v)
+                }
+            }),
+            FieldRef::String(f) => opt(f, s, |v, s| s.serialize_str(v)),
+            FieldRef::Enum(f) => match f.get().value() {
+                Some(v) => s.serialize_str(v),
+                None => s.serialize_unit(),
+            },
+            FieldRef::DateTime(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
+            FieldRef::Date(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
+            FieldRef::Timestamp(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
+            FieldRef::One(f) => match f.get().value() {
+                Some(r) => JsonRecord(*r).serialize(s),
+                None => s.serialize_unit(),
+            },
+            FieldRef::Many(f) => match f.count().value() {
+                Some(&n) => {
+                    let mut seq = s.serialize_seq(Some(n))?;
+                    for i in 0..n {
+                        if let Some(r) = f.item(i) {
+                            seq.serialize_element(&JsonRecord(r))?;
+                        }
+                    }
+                    seq.end()
+                }
+                None => s.serialize_unit(),
+            },
+        }
+    }
+}
+
+/// An unknown element's value, re-encoded as it came.
+pub(crate) struct AnyJson<'a>(pub &'a Any);
+
+impl Serialize for AnyJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Any::Null => s.serialize_unit(),
+            Any::Bool(b) => s.serialize_bool(*b),
+            Any::Number(n) => match serde_json::value::RawValue::from_string(n.clone()) {
+                Ok(raw) => raw.serialize(s),
+                Err(_) => s.serialize_str(n),
+            },
+            Any::String(t) => s.serialize_str(t),
+            Any::Array { items, .. } => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for i in items {
+                    seq.serialize_element(&AnyJson(i))?;
+                }
+                seq.end()
+            }
+            Any::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k, &AnyJson(v))?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl Serialize for JsonRecord<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let record = self.0;
+        let meta = record.meta();
+        let flexi = meta.dialect == Dialect::Flexi;
+        let extras = &record.extra().0;
+        let mut map = s.serialize_map(None)?;
+        let mut next_extra = 0;
+        let mut write_extras = |map: &mut S::SerializeMap, upto: usize| {
+            while let Some(x) = extras.get(next_extra).filter(|x| x.position <= upto) {
+                map.serialize_entry(&x.name, &AnyJson(&x.value))?;
+                next_extra += 1;
+            }
+            Ok::<(), S::Error>(())
+        };
+        // Attributes first (Flexi writes `@` keys before child elements).
+        if flexi {
+            for (i, el) in meta.elements.iter().enumerate() {
+                if el.placement != Placement::Attribute {
+                    continue;
+                }
+                if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+                    let key = format!("@{}", el.wire);
+                    map.serialize_entry(&key, &Scalar { field, flexi })?;
+                }
+            }
+        }
+        for (i, el) in meta.elements.iter().enumerate() {
+            write_extras(&mut map, i)?;
+            if flexi && el.placement == Placement::Attribute {
+                continue;
+            }
+            if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+                map.serialize_entry(el.wire, &Scalar { field, flexi })?;
+            }
+        }
+        write_extras(&mut map, usize::MAX)?;
+        map.end()
+    }
+}

@@ -1,0 +1,167 @@
+//! The checked model: what code generation and tools consume.
+
+use std::fmt;
+
+/// The wire dialect a resource speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Coupa: dash-case elements, `type` attributes, `nil="true"`.
+    Coupa,
+    /// ABRA Flexi: the `winstrom` envelope, attributes as `@` keys in JSON.
+    Flexi,
+}
+
+impl Dialect {
+    /// The spelling used in schema files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dialect::Coupa => "coupa",
+            Dialect::Flexi => "flexi",
+        }
+    }
+}
+
+/// Where an element travels in XML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Placement {
+    /// A child element (the default).
+    #[default]
+    Element,
+    /// An attribute of the resource's element (`in-version="3"`); `@`-key in Flexi JSON.
+    Attribute,
+}
+
+/// The type of an element.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// A whole number (64-bit).
+    Integer,
+    /// An exact decimal; its scale is kept.
+    Decimal,
+    /// A short string, usually with a maximum length.
+    String,
+    /// Long text.
+    Text,
+    /// `true` / `false`.
+    Boolean,
+    /// A date and time with offset (`2010-09-22T20:42:57-07:00`).
+    DateTime,
+    /// A calendar date (`2019-01-31`, Flexi may add an offset).
+    Date,
+    /// A zone-less local date and time with 1 to 6 fraction digits
+    /// (Flexi's `2019-06-07 12:34:56.7`).
+    Timestamp,
+    /// One associated record of the target resource (wire name, same vendor).
+    One {
+        /// Target resource wire name.
+        target: String,
+    },
+    /// A list of records of the target resource.
+    Many {
+        /// Target resource wire name.
+        target: String,
+        /// XML item element name.
+        item: String,
+    },
+}
+
+impl Type {
+    /// The spelling used in schema files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Type::Integer => "integer",
+            Type::Decimal => "decimal",
+            Type::String => "string",
+            Type::Text => "text",
+            Type::Boolean => "boolean",
+            Type::DateTime => "datetime",
+            Type::Date => "date",
+            Type::Timestamp => "timestamp",
+            Type::One { .. } => "one",
+            Type::Many { .. } => "many",
+        }
+    }
+
+    /// The association target, if this is `one` or `many`.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Type::One { target } | Type::Many { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// Whether values of this type are text that a length can bound.
+    pub fn is_textual(&self) -> bool {
+        matches!(self, Type::String | Type::Text)
+    }
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Type::One { target } => write!(f, "one {target}"),
+            Type::Many { target, .. } => write!(f, "many {target}"),
+            other => f.write_str(other.name()),
+        }
+    }
+}
+
+/// One element of a resource's element table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    /// Wire name as the vendor writes it (`commentable-id`).
+    pub wire: String,
+    /// Meaning, in the project's own words (may be empty).
+    pub doc: String,
+    /// Its type.
+    pub ty: Type,
+    /// Accepted in requests (API-in).
+    pub api_in: bool,
+    /// Present in responses (API-out).
+    pub api_out: bool,
+    /// Required on create.
+    pub required: bool,
+    /// Unique within the resource.
+    pub unique: bool,
+    /// Maximum length in characters.
+    pub length: Option<u32>,
+    /// Allowed values (empty: any).
+    pub values: Vec<String>,
+    /// Child element or attribute.
+    pub placement: Placement,
+    /// 1-based line of the element's `wire` key in its schema file.
+    pub line: usize,
+}
+
+/// A checked resource: the contents of one schema file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    /// Vendor directory name (`coupa`).
+    pub vendor: String,
+    /// Wire (root element) name (`comment`).
+    pub wire: String,
+    /// Rust type name if the file sets one.
+    pub rust: Option<String>,
+    /// Wire dialect.
+    pub dialect: Dialect,
+    /// API paths.
+    pub paths: Vec<String>,
+    /// What the resource is.
+    pub doc: String,
+    /// Natural keys (element wire names).
+    pub natural_keys: Vec<String>,
+    /// Elements in wire order.
+    pub elements: Vec<Element>,
+}
+
+impl Resource {
+    /// The resource id, `<vendor>/<wire>` (`coupa/comment`).
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.vendor, self.wire)
+    }
+
+    /// The element with wire name `wire`.
+    pub fn element(&self, wire: &str) -> Option<&Element> {
+        self.elements.iter().find(|e| e.wire == wire)
+    }
+}

@@ -1,0 +1,72 @@
+//! The schema file as written: every value keeps its byte span.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A whole schema file: one `[resource]` table and its `[[element]]`s.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchemaFile {
+    /// The resource header.
+    pub resource: RawResource,
+    /// The elements, in wire order.
+    #[serde(default, rename = "element")]
+    pub elements: Vec<RawElement>,
+}
+
+/// The `[resource]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawResource {
+    /// Wire (root element) name; equals the file stem.
+    pub wire: Spanned<String>,
+    /// Rust type name; derived from `wire` when absent.
+    pub rust: Option<Spanned<String>>,
+    /// Wire dialect: `coupa` or `flexi`.
+    pub dialect: Spanned<String>,
+    /// API paths that serve the resource.
+    #[serde(default)]
+    pub paths: Vec<Spanned<String>>,
+    /// What the resource is, in the project's own words.
+    pub doc: Spanned<String>,
+    /// Elements that identify a record besides `id` (used by `shallow`).
+    #[serde(default)]
+    pub natural_keys: Vec<Spanned<String>>,
+}
+
+/// One `[[element]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawElement {
+    /// Wire name as the vendor writes it.
+    pub wire: Spanned<String>,
+    /// Meaning, in the project's own words.
+    #[serde(default)]
+    pub doc: Option<Spanned<String>>,
+    /// Type name: integer, decimal, string, text, boolean, datetime, date,
+    /// timestamp, one, many.
+    #[serde(rename = "type")]
+    pub ty: Spanned<String>,
+    /// Target resource (wire name, same vendor) of `one` / `many`.
+    pub target: Option<Spanned<String>>,
+    /// XML item element name of a `many` list (default: the target's wire name).
+    pub item: Option<Spanned<String>>,
+    /// API-in: accepted in requests.
+    #[serde(default, rename = "in")]
+    pub api_in: Option<Spanned<bool>>,
+    /// API-out: present in responses.
+    #[serde(default)]
+    pub out: Option<Spanned<bool>>,
+    /// Required on create.
+    #[serde(default)]
+    pub required: Option<Spanned<bool>>,
+    /// Unique within the resource.
+    #[serde(default)]
+    pub unique: Option<Spanned<bool>>,
+    /// Maximum length in characters (string and text only).
+    pub length: Option<Spanned<i64>>,
+    /// Allowed values.
+    pub values: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `element` (default) or `attribute`.
+    pub placement: Option<Spanned<String>>,
+}

@@ -1,0 +1,38 @@
+//! The runtime of elementa: what generated resources are made of.
+//!
+//! The [`resource!`] macro reads a schema file (one TOML element table) and
+//! generates a struct whose fields are three-valued ([`Field`]: absent, null,
+//! value), an open enum per allowed-value list ([`OpenEnum`]), and `&'static`
+//! metadata ([`ResourceMeta`]) that codecs, projectors and [`validate`] read
+//! through the [`Record`] trait.
+//!
+//! ```
+//! use elementa::{Direction, Field, Options, validate};
+//! use elementa_coupa::Comment;
+//!
+//! let comment = Comment {
+//!     commentable_id: Field::Value(123456),
+//!     commentable_type: "InvoiceHeader".into(),
+//!     comments: "@[User:2] please see this comment".into(),
+//!     id: Field::Value(1), // out-only: not allowed in a request
+//!     ..Default::default()
+//! };
+//! let problems = validate(&comment, Options::new(Direction::In));
+//! assert_eq!(problems.len(), 1);
+//! assert_eq!(problems[0].to_string(),
+//!            "id: not accepted in requests (the element is not API-in)");
+//! ```
+#![forbid(unsafe_code)]
+
+mod field;
+mod meta;
+mod record;
+mod validate;
+mod value;
+
+pub use elementa_macros::resource;
+pub use field::Field;
+pub use meta::{Dialect, ElementMeta, Kind, Placement, ResourceMeta};
+pub use record::{EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource};
+pub use validate::{Direction, Options, Problem, ProblemKind, validate};
+pub use value::{Any, Date, DateTime, Decimal, Extra, Extras, Timestamp, ValueError};

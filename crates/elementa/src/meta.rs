@@ -1,0 +1,148 @@
+//! Static metadata: the element tables as `&'static` data, generated per
+//! resource and read by codecs, projectors and validation.
+
+use crate::record::Record;
+
+/// The wire dialect of a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Coupa: dash-case elements, `type` attributes, `nil="true"`.
+    Coupa,
+    /// ABRA Flexi: the `winstrom` envelope, attributes as `@` keys in JSON.
+    Flexi,
+}
+
+/// Where an element travels in XML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Placement {
+    /// A child element.
+    Element,
+    /// An attribute (`in-version="3"`); an `@` key in Flexi JSON.
+    Attribute,
+}
+
+/// The type of an element.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// 64-bit integer.
+    Integer,
+    /// Exact decimal with its scale kept.
+    Decimal,
+    /// Short string.
+    String,
+    /// Long text.
+    Text,
+    /// Boolean.
+    Boolean,
+    /// Date and time with offset.
+    DateTime,
+    /// Calendar date.
+    Date,
+    /// Zone-less local date and time (Flexi).
+    Timestamp,
+    /// One associated record.
+    One(fn() -> &'static ResourceMeta),
+    /// A list of associated records.
+    Many {
+        /// The item resource.
+        target: fn() -> &'static ResourceMeta,
+        /// XML item element name.
+        item: &'static str,
+    },
+}
+
+impl Kind {
+    /// The schema-file spelling of the type.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Integer => "integer",
+            Kind::Decimal => "decimal",
+            Kind::String => "string",
+            Kind::Text => "text",
+            Kind::Boolean => "boolean",
+            Kind::DateTime => "datetime",
+            Kind::Date => "date",
+            Kind::Timestamp => "timestamp",
+            Kind::One(_) => "one",
+            Kind::Many { .. } => "many",
+        }
+    }
+
+    /// The associated resource of `one` / `many`.
+    pub fn target(&self) -> Option<&'static ResourceMeta> {
+        match self {
+            Kind::One(t) | Kind::Many { target: t, .. } => Some(t()),
+            _ => None,
+        }
+    }
+
+    /// Whether this is an association (`one` or `many`).
+    pub fn is_association(&self) -> bool {
+        matches!(self, Kind::One(_) | Kind::Many { .. })
+    }
+}
+
+/// One element of a resource.
+#[derive(Debug, Clone, Copy)]
+pub struct ElementMeta {
+    /// Wire name (`commentable-id`).
+    pub wire: &'static str,
+    /// Rust field name (`commentable_id`).
+    pub rust: &'static str,
+    /// Meaning.
+    pub doc: &'static str,
+    /// Type.
+    pub kind: Kind,
+    /// Accepted in requests.
+    pub api_in: bool,
+    /// Present in responses.
+    pub api_out: bool,
+    /// Required on create.
+    pub required: bool,
+    /// Unique within the resource.
+    pub unique: bool,
+    /// Maximum length in characters.
+    pub length: Option<u32>,
+    /// Allowed values (empty: any).
+    pub values: &'static [&'static str],
+    /// Child element or attribute.
+    pub placement: Placement,
+}
+
+/// One resource: its element table and identity.
+#[derive(Debug)]
+pub struct ResourceMeta {
+    /// Resource id, `<vendor>/<wire>` (`coupa/comment`).
+    pub id: &'static str,
+    /// Wire (root element) name.
+    pub wire: &'static str,
+    /// Rust type name.
+    pub rust: &'static str,
+    /// Wire dialect.
+    pub dialect: Dialect,
+    /// What the resource is.
+    pub doc: &'static str,
+    /// API paths.
+    pub paths: &'static [&'static str],
+    /// Natural keys (element wire names).
+    pub natural_keys: &'static [&'static str],
+    /// Elements in wire order.
+    pub elements: &'static [ElementMeta],
+    /// Finds an element's index by wire name.
+    pub lookup: fn(&str) -> Option<usize>,
+    /// Makes an empty record of this resource.
+    pub new: fn() -> Box<dyn Record>,
+}
+
+impl ResourceMeta {
+    /// The index and metadata of the element with wire name `wire`.
+    pub fn element(&self, wire: &str) -> Option<(usize, &'static ElementMeta)> {
+        let i = (self.lookup)(wire)?;
+        self.elements.get(i).map(|e| (i, e))
+    }
+
+    /// Whether `wire` is `id` or one of the natural keys.
+    pub fn is_key(&self, wire: &str) -> bool {
+        wire == "id" || self.natural_keys.contains(&wire)
+    }
+}

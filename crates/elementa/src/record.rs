@@ -1,0 +1,310 @@
+//! Reflection over generated resources: codecs, validation and projectors
+//! read and write any resource through [`Record`] and its metadata, so the
+//! generated code stays small (a struct and two `match`es) however many
+//! resources a crate holds.
+
+use std::fmt;
+
+use crate::field::Field;
+use crate::meta::ResourceMeta;
+use crate::value::{Date, DateTime, Decimal, Extras, Timestamp};
+
+/// An allowed-value enum that keeps unknown values (vendors add values).
+pub trait OpenEnum: Sized {
+    /// The allowed values in schema order.
+    const VALUES: &'static [&'static str];
+    /// Maps wire text to a known variant, or keeps it as unknown.
+    fn from_wire(text: &str) -> Self;
+    /// The wire text.
+    fn as_wire(&self) -> &str;
+    /// Whether the value is one of [`Self::VALUES`].
+    fn is_known(&self) -> bool;
+}
+
+/// Read access to an element of a record.
+#[derive(Clone, Copy)]
+pub enum FieldRef<'a> {
+    /// An integer element.
+    Integer(&'a Field<i64>),
+    /// A decimal element.
+    Decimal(&'a Field<Decimal>),
+    /// A boolean element.
+    Boolean(&'a Field<bool>),
+    /// A string or text element without allowed values.
+    String(&'a Field<String>),
+    /// A string or text element with allowed values.
+    Enum(&'a dyn EnumField),
+    /// A datetime element.
+    DateTime(&'a Field<DateTime>),
+    /// A date element.
+    Date(&'a Field<Date>),
+    /// A timestamp element.
+    Timestamp(&'a Field<Timestamp>),
+    /// A `one` association.
+    One(&'a dyn OneField),
+    /// A `many` association.
+    Many(&'a dyn ManyField),
+}
+
+impl FieldRef<'_> {
+    /// Whether the element is in the payload (null or a value).
+    pub fn is_present(&self) -> bool {
+        match self {
+            FieldRef::Integer(f) => f.is_present(),
+            FieldRef::Decimal(f) => f.is_present(),
+            FieldRef::Boolean(f) => f.is_present(),
+            FieldRef::String(f) => f.is_present(),
+            FieldRef::Enum(f) => f.get().is_present(),
+            FieldRef::DateTime(f) => f.is_present(),
+            FieldRef::Date(f) => f.is_present(),
+            FieldRef::Timestamp(f) => f.is_present(),
+            FieldRef::One(f) => f.get().is_present(),
+            FieldRef::Many(f) => f.count().is_present(),
+        }
+    }
+
+    /// Whether the element is an explicit null.
+    pub fn is_null(&self) -> bool {
+        match self {
+            FieldRef::Integer(f) => f.is_null(),
+            FieldRef::Decimal(f) => f.is_null(),
+            FieldRef::Boolean(f) => f.is_null(),
+            FieldRef::String(f) => f.is_null(),
+            FieldRef::Enum(f) => f.get().is_null(),
+            FieldRef::DateTime(f) => f.is_null(),
+            FieldRef::Date(f) => f.is_null(),
+            FieldRef::Timestamp(f) => f.is_null(),
+            FieldRef::One(f) => f.get().is_null(),
+            FieldRef::Many(f) => f.count().is_null(),
+        }
+    }
+}
+
+/// Write access to an element of a record.
+pub enum FieldMut<'a> {
+    /// An integer element.
+    Integer(&'a mut Field<i64>),
+    /// A decimal element.
+    Decimal(&'a mut Field<Decimal>),
+    /// A boolean element.
+    Boolean(&'a mut Field<bool>),
+    /// A string or text element without allowed values.
+    String(&'a mut Field<String>),
+    /// A string or text element with allowed values.
+    Enum(&'a mut dyn EnumField),
+    /// A datetime element.
+    DateTime(&'a mut Field<DateTime>),
+    /// A date element.
+    Date(&'a mut Field<Date>),
+    /// A timestamp element.
+    Timestamp(&'a mut Field<Timestamp>),
+    /// A `one` association.
+    One(&'a mut dyn OneField),
+    /// A `many` association.
+    Many(&'a mut dyn ManyField),
+}
+
+impl FieldMut<'_> {
+    /// Sets the element to an explicit null.
+    pub fn set_null(&mut self) {
+        match self {
+            FieldMut::Integer(f) => **f = Field::Null,
+            FieldMut::Decimal(f) => **f = Field::Null,
+            FieldMut::Boolean(f) => **f = Field::Null,
+            FieldMut::String(f) => **f = Field::Null,
+            FieldMut::Enum(f) => f.set_null(),
+            FieldMut::DateTime(f) => **f = Field::Null,
+            FieldMut::Date(f) => **f = Field::Null,
+            FieldMut::Timestamp(f) => **f = Field::Null,
+            FieldMut::One(f) => f.set_null(),
+            FieldMut::Many(f) => f.set_null(),
+        }
+    }
+
+    /// Removes the element (absent).
+    pub fn clear(&mut self) {
+        match self {
+            FieldMut::Integer(f) => **f = Field::Absent,
+            FieldMut::Decimal(f) => **f = Field::Absent,
+            FieldMut::Boolean(f) => **f = Field::Absent,
+            FieldMut::String(f) => **f = Field::Absent,
+            FieldMut::Enum(f) => f.clear(),
+            FieldMut::DateTime(f) => **f = Field::Absent,
+            FieldMut::Date(f) => **f = Field::Absent,
+            FieldMut::Timestamp(f) => **f = Field::Absent,
+            FieldMut::One(f) => f.clear(),
+            FieldMut::Many(f) => f.clear(),
+        }
+    }
+}
+
+/// An allowed-value element, whatever its enum type.
+pub trait EnumField {
+    /// The wire text, with presence.
+    fn get(&self) -> Field<&str>;
+    /// Whether the value is a known one (`true` when absent or null).
+    fn is_known(&self) -> bool;
+    /// The allowed values.
+    fn values(&self) -> &'static [&'static str];
+    /// Sets the value from wire text (unknown values are kept).
+    fn set_wire(&mut self, text: &str);
+    /// Sets an explicit null.
+    fn set_null(&mut self);
+    /// Removes the element.
+    fn clear(&mut self);
+}
+
+impl<E: OpenEnum> EnumField for Field<E> {
+    fn get(&self) -> Field<&str> {
+        self.as_ref().map(E::as_wire)
+    }
+    fn is_known(&self) -> bool {
+        self.value().is_none_or(E::is_known)
+    }
+    fn values(&self) -> &'static [&'static str] {
+        E::VALUES
+    }
+    fn set_wire(&mut self, text: &str) {
+        *self = Field::Value(E::from_wire(text));
+    }
+    fn set_null(&mut self) {
+        *self = Field::Null;
+    }
+    fn clear(&mut self) {
+        *self = Field::Absent;
+    }
+}
+
+/// A `one` association, whatever its record type.
+pub trait OneField {
+    /// The associated record, with presence.
+    fn get(&self) -> Field<&dyn Record>;
+    /// Mutable access to the associated record, if there is one.
+    fn get_mut(&mut self) -> Option<&mut dyn Record>;
+    /// Sets an empty record and returns it for filling.
+    fn make(&mut self) -> &mut dyn Record;
+    /// Sets an explicit null.
+    fn set_null(&mut self);
+    /// Removes the element.
+    fn clear(&mut self);
+}
+
+impl<T: Record + Default> OneField for Field<Box<T>> {
+    fn get(&self) -> Field<&dyn Record> {
+        self.as_ref().map(|b| &**b as &dyn Record)
+    }
+    fn get_mut(&mut self) -> Option<&mut dyn Record> {
+        self.value_mut().map(|b| &mut **b as &mut dyn Record)
+    }
+    fn make(&mut self) -> &mut dyn Record {
+        *self = Field::Value(Box::default());
+        match self {
+            Field::Value(b) => &mut **b,
+            // Just set above.
+            _ => unreachable!("value was just set"),
+        }
+    }
+    fn set_null(&mut self) {
+        *self = Field::Null;
+    }
+    fn clear(&mut self) {
+        *self = Field::Absent;
+    }
+}
+
+/// A `many` association, whatever its record type.
+pub trait ManyField {
+    /// The number of items, with presence.
+    fn count(&self) -> Field<usize>;
+    /// The item at `index`.
+    fn item(&self, index: usize) -> Option<&dyn Record>;
+    /// The item at `index`, mutably.
+    fn item_mut(&mut self, index: usize) -> Option<&mut dyn Record>;
+    /// Sets an empty list (present, no items).
+    fn make_empty(&mut self);
+    /// Appends an empty record (making the list present) and returns it.
+    fn push_new(&mut self) -> &mut dyn Record;
+    /// Sets an explicit null.
+    fn set_null(&mut self);
+    /// Removes the element.
+    fn clear(&mut self);
+}
+
+impl<T: Record + Default> ManyField for Field<Vec<T>> {
+    fn count(&self) -> Field<usize> {
+        self.as_ref().map(Vec::len)
+    }
+    fn item(&self, index: usize) -> Option<&dyn Record> {
+        self.value()?.get(index).map(|r| r as &dyn Record)
+    }
+    fn item_mut(&mut self, index: usize) -> Option<&mut dyn Record> {
+        self.value_mut()?
+            .get_mut(index)
+            .map(|r| r as &mut dyn Record)
+    }
+    fn make_empty(&mut self) {
+        *self = Field::Value(Vec::new());
+    }
+    fn push_new(&mut self) -> &mut dyn Record {
+        if !matches!(self, Field::Value(_)) {
+            *self = Field::Value(Vec::new());
+        }
+        match self {
+            Field::Value(v) => {
+                v.push(T::default());
+                match v.last_mut() {
+                    Some(r) => r,
+                    None => unreachable!("an item was just pushed"),
+                }
+            }
+            _ => unreachable!("value was just set"),
+        }
+    }
+    fn set_null(&mut self) {
+        *self = Field::Null;
+    }
+    fn clear(&mut self) {
+        *self = Field::Absent;
+    }
+}
+
+/// Any generated resource, seen through its metadata.
+///
+/// Element `i` of [`Record::meta`]`().elements` is reached with
+/// [`Record::field`]`(i)`. Implemented by the `resource!` macro; codecs,
+/// validation and projectors use only this trait.
+pub trait Record: fmt::Debug + 'static {
+    /// The resource's metadata.
+    fn meta(&self) -> &'static ResourceMeta;
+    /// Read access to element `index`.
+    fn field(&self, index: usize) -> Option<FieldRef<'_>>;
+    /// Write access to element `index`.
+    fn field_mut(&mut self, index: usize) -> Option<FieldMut<'_>>;
+    /// Elements the schema does not name.
+    fn extra(&self) -> &Extras;
+    /// Elements the schema does not name, mutably.
+    fn extra_mut(&mut self) -> &mut Extras;
+    /// A boxed copy.
+    fn clone_record(&self) -> Box<dyn Record>;
+    /// Upcast for downcasting to the concrete type.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+/// A generated resource type.
+pub trait Resource: Record + Default + Clone {
+    /// The resource's metadata.
+    fn resource_meta() -> &'static ResourceMeta;
+}
+
+impl Clone for Box<dyn Record> {
+    fn clone(&self) -> Self {
+        self.clone_record()
+    }
+}
+
+impl dyn Record {
+    /// Downcasts to a concrete resource type.
+    pub fn downcast_ref<T: Record>(&self) -> Option<&T> {
+        self.as_any().downcast_ref()
+    }
+}

@@ -1,0 +1,230 @@
+//! Value types that keep the wire text they came from, so re-encoding gives
+//! the same bytes, while still being checked and typed.
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use rust_decimal::Decimal;
+
+/// A value that does not fit its type, with what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a valid {expected}")]
+pub struct ValueError {
+    /// The offending text.
+    pub text: String,
+    /// What was expected (`datetime`, `date`, …).
+    pub expected: &'static str,
+}
+
+fn invalid(text: &str, expected: &'static str) -> ValueError {
+    ValueError {
+        text: text.chars().take(80).collect(),
+        expected,
+    }
+}
+
+macro_rules! text_value {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct $name(Box<str>);
+
+        impl $name {
+            /// The text exactly as received or built.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ValueError;
+            fn from_str(s: &str) -> Result<Self, ValueError> {
+                Self::parse(s)
+            }
+        }
+    };
+}
+
+text_value!(
+    /// A date and time with an offset, as Coupa writes it
+    /// (`2010-09-22T20:42:57-07:00`); the text is kept so that it re-encodes
+    /// byte for byte.
+    ///
+    /// ```
+    /// use elementa::DateTime;
+    /// let t: DateTime = "2010-09-22T20:42:57-07:00".parse().unwrap();
+    /// assert_eq!(t.as_str(), "2010-09-22T20:42:57-07:00");
+    /// assert_eq!(t.timestamp().as_second(), 1285213377);
+    /// assert!("2010-09-22".parse::<DateTime>().is_err());
+    /// ```
+    DateTime
+);
+
+impl DateTime {
+    /// Checks and wraps `text` (RFC 3339 with an offset or `Z`).
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        text.parse::<jiff::Timestamp>()
+            .map(|_| DateTime(text.into()))
+            .map_err(|_| invalid(text, "datetime (YYYY-MM-DDTHH:MM:SS+HH:MM)"))
+    }
+
+    /// The instant.
+    pub fn timestamp(&self) -> jiff::Timestamp {
+        // Checked on construction; the fallback is never taken.
+        self.0.parse().unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+}
+
+text_value!(
+    /// A calendar date (`2019-01-31`); Flexi may append an offset
+    /// (`2019-01-31+01:00`), which is kept.
+    ///
+    /// ```
+    /// use elementa::Date;
+    /// let d: Date = "2019-01-31+01:00".parse().unwrap();
+    /// assert_eq!(d.date(), jiff::civil::date(2019, 1, 31));
+    /// assert!("2019-02-30".parse::<Date>().is_err());
+    /// ```
+    Date
+);
+
+impl Date {
+    /// Checks and wraps `text`.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let err = || invalid(text, "date (YYYY-MM-DD)");
+        let (day, rest) = text.split_at_checked(10).ok_or_else(err)?;
+        day.parse::<jiff::civil::Date>().map_err(|_| err())?;
+        if !(rest.is_empty() || rest == "Z" || is_offset(rest)) {
+            return Err(err());
+        }
+        Ok(Date(text.into()))
+    }
+
+    /// The calendar date.
+    pub fn date(&self) -> jiff::civil::Date {
+        self.0
+            .get(..10)
+            .and_then(|d| d.parse().ok())
+            .unwrap_or_default()
+    }
+}
+
+fn is_offset(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b, [b'+' | b'-', h1, h2, b':', m1, m2] if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()))
+}
+
+text_value!(
+    /// A zone-less local date and time with 1 to 6 fraction digits, as ABRA
+    /// Flexi writes change timestamps (`2019-06-07 12:34:56.7`); the text is
+    /// kept exactly.
+    ///
+    /// ```
+    /// use elementa::Timestamp;
+    /// let t: Timestamp = "2019-06-07 12:34:56.7".parse().unwrap();
+    /// assert_eq!(t.as_str(), "2019-06-07 12:34:56.7");
+    /// assert_eq!(t.datetime().subsec_nanosecond(), 700_000_000);
+    /// assert!("2019-06-07 12:34:56.1234567".parse::<Timestamp>().is_err());
+    /// ```
+    Timestamp
+);
+
+impl Timestamp {
+    /// Checks and wraps `text` (`YYYY-MM-DD HH:MM:SS[.f{1,6}]`).
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let err = || {
+            invalid(
+                text,
+                "timestamp (YYYY-MM-DD HH:MM:SS.f, 1 to 6 fraction digits)",
+            )
+        };
+        let (main, frac) = match text.split_once('.') {
+            Some((m, f)) => (m, Some(f)),
+            None => (text, None),
+        };
+        if let Some(f) = frac
+            && (!(1..=6).contains(&f.len()) || !f.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return Err(err());
+        }
+        jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", main).map_err(|_| err())?;
+        Ok(Timestamp(text.into()))
+    }
+
+    /// The local date and time.
+    pub fn datetime(&self) -> jiff::civil::DateTime {
+        self.0.replacen(' ', "T", 1).parse().unwrap_or_default()
+    }
+}
+
+/// A value of an element the schema does not name, kept as it came so it can
+/// be re-encoded (vendors add fields, and Coupa instances have custom fields).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Any {
+    /// `null` / `nil="true"`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number, as its exact text.
+    Number(String),
+    /// A string.
+    String(String),
+    /// A list; `item` is the XML item element name when it came from XML.
+    Array {
+        /// XML item element name.
+        item: Option<String>,
+        /// The items.
+        items: Vec<Any>,
+    },
+    /// An object with its members in order.
+    Object(Vec<(String, Any)>),
+}
+
+/// One element the schema does not name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extra {
+    /// Wire name as received.
+    pub name: String,
+    /// The value.
+    pub value: Any,
+    /// How many known elements (in schema order) precede it; encoders write it
+    /// before the known element with this index, so a canonical payload
+    /// re-encodes in its own order.
+    pub position: usize,
+}
+
+/// The unknown elements of a record, in the order they came.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extras(pub Vec<Extra>);
+
+impl Extras {
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Iterates over them.
+    pub fn iter(&self) -> std::slice::Iter<'_, Extra> {
+        self.0.iter()
+    }
+
+    /// The one named `name`.
+    pub fn get(&self, name: &str) -> Option<&Any> {
+        self.0.iter().find(|e| e.name == name).map(|e| &e.value)
+    }
+
+    /// Adds one.
+    pub fn push(&mut self, name: String, value: Any, position: usize) {
+        self.0.push(Extra {
+            name,
+            value,
+            position,
+        });
+    }
+}
