@@ -143,7 +143,7 @@ pub fn generate(
             (Type::One { target }, _) => {
                 let t = ident(&target_type(target));
                 (
-                    quote!(::std::boxed::Box<#t>),
+                    quote!(::elementa::One<#t>),
                     quote!(One),
                     kind_tokens(e, target_type),
                 )
@@ -151,7 +151,7 @@ pub fn generate(
             (Type::Many { target, .. }, _) => {
                 let t = ident(&target_type(target));
                 (
-                    quote!(::std::vec::Vec<#t>),
+                    quote!(::elementa::Many<#t>),
                     quote!(Many),
                     kind_tokens(e, target_type),
                 )
@@ -291,7 +291,16 @@ pub fn generate(
             fn clone_record(&self) -> ::std::boxed::Box<dyn ::elementa::Record> {
                 ::std::boxed::Box::new(::core::clone::Clone::clone(self))
             }
+            fn eq_record(&self, other: &dyn ::elementa::Record) -> bool {
+                other.as_any().downcast_ref::<Self>().is_some_and(|o| self == o)
+            }
             fn as_any(&self) -> &dyn ::core::any::Any {
+                self
+            }
+            fn as_any_mut(&mut self) -> &mut dyn ::core::any::Any {
+                self
+            }
+            fn into_any(self: ::std::boxed::Box<Self>) -> ::std::boxed::Box<dyn ::core::any::Any> {
                 self
             }
         }

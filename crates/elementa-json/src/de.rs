@@ -35,19 +35,20 @@ pub fn from_str<T: Resource>(text: &str) -> Result<T, Error> {
 
 /// Decodes a JSON array of resources of type `T`.
 pub fn from_str_list<T: Resource>(text: &str) -> Result<Vec<T>, Error> {
-    let cx = Ctx::new(T::resource_meta().dialect, DecodeOptions::default());
-    let mut out: Field<Vec<T>> = Field::Absent;
+    let meta = T::resource_meta();
+    let cx = Ctx::new(meta.dialect, DecodeOptions::default());
+    let mut out = Vec::new();
     run(&cx, text, |d| {
-        ValueSeed {
-            slot: FieldMut::Many(&mut out),
+        d.deserialize_seq(ListVisitor {
+            meta,
+            out: &mut out,
             cx: &cx,
-        }
-        .deserialize(d)
+        })
     })?;
-    Ok(match out {
-        Field::Value(v) => v,
-        _ => Vec::new(),
-    })
+    Ok(out
+        .into_iter()
+        .filter_map(|r| r.into_any().downcast::<T>().ok().map(|b| *b))
+        .collect())
 }
 
 /// Decodes one resource described by `meta` from JSON text.
@@ -235,7 +236,8 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     let Some(slot) = self.record.field_mut(i) else {
                         continue;
                     };
-                    let r = map.next_value_seed(ValueSeed { slot, cx });
+                    let target = el.and_then(|e| e.kind.target());
+                    let r = map.next_value_seed(ValueSeed { slot, cx, target });
                     cx.mark(r, name)?;
                     position = i + 1;
                 }
@@ -335,6 +337,12 @@ impl<'de> Visitor<'de> for KeySeed {
 struct ValueSeed<'a, 'c> {
     slot: FieldMut<'a>,
     cx: &'c Ctx,
+    /// The target resource of an association.
+    target: Option<&'static ResourceMeta>,
+}
+
+fn mismatch<E: de::Error>() -> E {
+    E::custom("internal error: association record of the wrong resource")
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
@@ -474,11 +482,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         match self.slot {
-            FieldMut::One(f) => RecordSeed {
-                record: f.make(),
-                cx: self.cx,
+            FieldMut::One(f) => {
+                let target = self.target.ok_or_else(mismatch)?;
+                let record = f.set((target.new)()).ok_or_else(mismatch)?;
+                RecordSeed {
+                    record,
+                    cx: self.cx,
+                }
+                .visit_map(map)
             }
-            .visit_map(map),
             slot => Err(de::Error::invalid_type(de::Unexpected::Map, &Expect(&slot))),
         }
     }
@@ -489,9 +501,14 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
             FieldMut::Many(f) => {
                 cx.enter()?;
                 f.make_empty();
+                let target = self.target.ok_or_else(mismatch)?;
                 let mut i = 0;
                 loop {
-                    let r = seq.next_element_seed(ItemSeed { list: &mut *f, cx });
+                    let r = seq.next_element_seed(ItemSeed {
+                        list: &mut *f,
+                        cx,
+                        target,
+                    });
                     if cx.mark(r, || Seg::Index(i))?.is_none() {
                         break;
                     }
@@ -508,13 +525,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
 struct ItemSeed<'a, 'c> {
     list: &'a mut dyn elementa::ManyField,
     cx: &'c Ctx,
+    target: &'static ResourceMeta,
 }
 
 impl<'de> DeserializeSeed<'de> for ItemSeed<'_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let record = self.list.push((self.target.new)()).ok_or_else(mismatch)?;
         RecordSeed {
-            record: self.list.push_new(),
+            record,
             cx: self.cx,
         }
         .deserialize(d)

@@ -25,6 +25,7 @@
 #![forbid(unsafe_code)]
 
 mod field;
+mod link;
 mod meta;
 mod record;
 mod validate;
@@ -32,6 +33,7 @@ mod value;
 
 pub use elementa_macros::resource;
 pub use field::Field;
+pub use link::{Many, One};
 pub use meta::{Dialect, ElementMeta, Kind, Placement, ResourceMeta};
 pub use record::{EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource};
 pub use validate::{Direction, Options, Problem, ProblemKind, validate};

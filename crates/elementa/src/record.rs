@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::field::Field;
+use crate::link::{Many, One};
 use crate::meta::ResourceMeta;
 use crate::value::{Date, DateTime, Decimal, Extras, Timestamp};
 
@@ -181,28 +182,26 @@ pub trait OneField {
     fn get(&self) -> Field<&dyn Record>;
     /// Mutable access to the associated record, if there is one.
     fn get_mut(&mut self) -> Option<&mut dyn Record>;
-    /// Sets an empty record and returns it for filling.
-    fn make(&mut self) -> &mut dyn Record;
+    /// Sets the association to `record` (made with the target's
+    /// [`ResourceMeta::new`]) and returns it for filling; `None` if the
+    /// record is of another resource.
+    fn set(&mut self, record: Box<dyn Record>) -> Option<&mut dyn Record>;
     /// Sets an explicit null.
     fn set_null(&mut self);
     /// Removes the element.
     fn clear(&mut self);
 }
 
-impl<T: Record + Default> OneField for Field<Box<T>> {
+impl<T: Record> OneField for Field<One<T>> {
     fn get(&self) -> Field<&dyn Record> {
-        self.as_ref().map(|b| &**b as &dyn Record)
+        self.as_ref().map(One::as_record)
     }
     fn get_mut(&mut self) -> Option<&mut dyn Record> {
-        self.value_mut().map(|b| &mut **b as &mut dyn Record)
+        self.value_mut().map(One::as_record_mut)
     }
-    fn make(&mut self) -> &mut dyn Record {
-        *self = Field::Value(Box::default());
-        match self {
-            Field::Value(b) => &mut **b,
-            // Just set above.
-            _ => unreachable!("value was just set"),
-        }
+    fn set(&mut self, record: Box<dyn Record>) -> Option<&mut dyn Record> {
+        *self = Field::Value(One::from_record(record)?);
+        self.value_mut().map(One::as_record_mut)
     }
     fn set_null(&mut self) {
         *self = Field::Null;
@@ -222,43 +221,34 @@ pub trait ManyField {
     fn item_mut(&mut self, index: usize) -> Option<&mut dyn Record>;
     /// Sets an empty list (present, no items).
     fn make_empty(&mut self);
-    /// Appends an empty record (making the list present) and returns it.
-    fn push_new(&mut self) -> &mut dyn Record;
+    /// Appends `record` (made with the target's [`ResourceMeta::new`]),
+    /// making the list present, and returns it; `None` if the record is of
+    /// another resource.
+    fn push(&mut self, record: Box<dyn Record>) -> Option<&mut dyn Record>;
     /// Sets an explicit null.
     fn set_null(&mut self);
     /// Removes the element.
     fn clear(&mut self);
 }
 
-impl<T: Record + Default> ManyField for Field<Vec<T>> {
+impl<T: Record> ManyField for Field<Many<T>> {
     fn count(&self) -> Field<usize> {
-        self.as_ref().map(Vec::len)
+        self.as_ref().map(Many::len)
     }
     fn item(&self, index: usize) -> Option<&dyn Record> {
-        self.value()?.get(index).map(|r| r as &dyn Record)
+        self.value()?.record(index)
     }
     fn item_mut(&mut self, index: usize) -> Option<&mut dyn Record> {
-        self.value_mut()?
-            .get_mut(index)
-            .map(|r| r as &mut dyn Record)
+        self.value_mut()?.record_mut(index)
     }
     fn make_empty(&mut self) {
-        *self = Field::Value(Vec::new());
+        *self = Field::Value(Many::new());
     }
-    fn push_new(&mut self) -> &mut dyn Record {
+    fn push(&mut self, record: Box<dyn Record>) -> Option<&mut dyn Record> {
         if !matches!(self, Field::Value(_)) {
-            *self = Field::Value(Vec::new());
+            *self = Field::Value(Many::new());
         }
-        match self {
-            Field::Value(v) => {
-                v.push(T::default());
-                match v.last_mut() {
-                    Some(r) => r,
-                    None => unreachable!("an item was just pushed"),
-                }
-            }
-            _ => unreachable!("value was just set"),
-        }
+        self.value_mut()?.push_record(record)
     }
     fn set_null(&mut self) {
         *self = Field::Null;
@@ -273,7 +263,7 @@ impl<T: Record + Default> ManyField for Field<Vec<T>> {
 /// Element `i` of [`Record::meta`]`().elements` is reached with
 /// [`Record::field`]`(i)`. Implemented by the `resource!` macro; codecs,
 /// validation and projectors use only this trait.
-pub trait Record: fmt::Debug + 'static {
+pub trait Record: fmt::Debug + Send + Sync + 'static {
     /// The resource's metadata.
     fn meta(&self) -> &'static ResourceMeta;
     /// Read access to element `index`.
@@ -286,12 +276,18 @@ pub trait Record: fmt::Debug + 'static {
     fn extra_mut(&mut self) -> &mut Extras;
     /// A boxed copy.
     fn clone_record(&self) -> Box<dyn Record>;
+    /// Whether `other` is a record of the same type with equal contents.
+    fn eq_record(&self, other: &dyn Record) -> bool;
     /// Upcast for downcasting to the concrete type.
     fn as_any(&self) -> &dyn std::any::Any;
+    /// Mutable upcast for downcasting to the concrete type.
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+    /// Owned upcast for downcasting to the concrete type.
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
 }
 
 /// A generated resource type.
-pub trait Resource: Record + Default + Clone {
+pub trait Resource: Record + Default + Clone + PartialEq {
     /// The resource's metadata.
     fn resource_meta() -> &'static ResourceMeta;
 }

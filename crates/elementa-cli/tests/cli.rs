@@ -1,0 +1,205 @@
+//! The `elementa` binary, run as CI would run it.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests panic on purpose
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn elementa(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_elementa"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const COMMENT_IN: &[&str] = &["check", "--resource", "coupa/comment", "--direction", "in"];
+
+fn check_comment(file: &str) -> Run {
+    let mut args = COMMENT_IN.to_vec();
+    args.push(file);
+    elementa(&args)
+}
+
+#[test]
+fn seed_comment_is_a_valid_request() {
+    let r = check_comment("examples/coupa/comment-create.json");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ok (1 coupa/comment, direction in)"));
+}
+
+#[test]
+fn out_only_id_in_a_request_is_named() {
+    let r = check_comment("tests/fixtures/coupa/check/comment-with-id.json");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("comment-with-id.json: id: not accepted in requests"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn overlong_commentable_type_is_named() {
+    let r = check_comment("tests/fixtures/coupa/check/comment-type-too-long.json");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("commentable-type: 256 characters, longer than the maximum 255"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn non_boolean_to_supplier_is_named_with_its_position() {
+    let r = check_comment("tests/fixtures/coupa/check/comment-to-supplier-not-boolean.json");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(
+            "comment-to-supplier-not-boolean.json:5:22: to-supplier: invalid type: string \"yes\", expected a boolean"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn integration_run_request_needs_its_integration() {
+    let r = elementa(&[
+        "check",
+        "--resource",
+        "coupa/integration-run",
+        "--direction",
+        "in",
+        "tests/fixtures/coupa/check/integration-run-without-integration.json",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("integration: required element is missing"),
+        "{}",
+        r.stderr
+    );
+
+    let ok = elementa(&[
+        "check",
+        "--resource",
+        "coupa/integration-run",
+        "--direction",
+        "in",
+        "examples/coupa/integration-run-create.json",
+    ]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+}
+
+#[test]
+fn unknown_allowed_value_fails_only_when_strict() {
+    let file = "tests/fixtures/coupa/check/integration-error-foo.json";
+    let base = [
+        "check",
+        "--resource",
+        "coupa/integration-error",
+        "--direction",
+        "in",
+    ];
+    let lenient = elementa(&[&base[..], &[file]].concat());
+    assert_eq!(lenient.code, 0, "{}", lenient.stderr);
+    let strict = elementa(&[&base[..], &["--strict", file]].concat());
+    assert_eq!(strict.code, 1);
+    assert!(
+        strict
+            .stderr
+            .contains("document-type: `Foo` is not an allowed value"),
+        "{}",
+        strict.stderr
+    );
+}
+
+#[test]
+fn a_response_list_checks_every_item() {
+    let r = elementa(&[
+        "check",
+        "--resource",
+        "coupa/integration-run",
+        "--strict",
+        "examples/coupa/integration-runs.json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("ok (1 coupa/integration-run, direction out)")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let unknown = elementa(&[
+        "check",
+        "--resource",
+        "coupa/coment",
+        "examples/coupa/comment-create.json",
+    ]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("unknown resource `coupa/coment`"),
+        "{}",
+        unknown.stderr
+    );
+
+    let unreadable = check_comment("examples/coupa/no-such-file.json");
+    assert_eq!(unreadable.code, 2);
+    assert!(
+        unreadable.stderr.contains("no-such-file.json: cannot read"),
+        "{}",
+        unreadable.stderr
+    );
+
+    let no_resource = elementa(&["check", "examples/coupa/comment-create.json"]);
+    assert_eq!(no_resource.code, 2);
+
+    let show = elementa(&["schema", "show", "coupa/nothing"]);
+    assert_eq!(show.code, 2);
+}
+
+#[test]
+fn worst_outcome_wins_across_files() {
+    let mut args = COMMENT_IN.to_vec();
+    args.extend([
+        "examples/coupa/comment-create.json",
+        "tests/fixtures/coupa/check/comment-with-id.json",
+    ]);
+    assert_eq!(elementa(&args).code, 1);
+    args.push("examples/coupa/no-such-file.json");
+    assert_eq!(elementa(&args).code, 2);
+}
+
+#[test]
+fn schema_show_integration_run() {
+    let r = elementa(&["schema", "show", "coupa/integration-run"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!(r.stdout);
+}
+
+#[test]
+fn schema_list() {
+    let r = elementa(&["schema", "list"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!(r.stdout);
+}

@@ -1,0 +1,3 @@
+elementa::resource!("tests/ui/schemas/bad/duplicate-element.toml");
+
+fn main() {}

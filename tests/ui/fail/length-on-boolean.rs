@@ -1,0 +1,3 @@
+elementa::resource!("tests/ui/schemas/bad/length-on-boolean.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+elementa::resource!("tests/ui/schemas/bad/many-problems.toml");
+
+fn main() {}

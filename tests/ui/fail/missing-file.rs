@@ -1,0 +1,3 @@
+elementa::resource!("tests/ui/schemas/bad/no-such-file.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+elementa::resource!("tests/ui/schemas/bad/missing-target.toml");
+
+fn main() {}

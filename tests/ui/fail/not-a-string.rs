@@ -1,0 +1,3 @@
+elementa::resource!(schemas / coupa / comment);
+
+fn main() {}

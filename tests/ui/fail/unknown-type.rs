@@ -1,0 +1,3 @@
+elementa::resource!("tests/ui/schemas/bad/unknown-type.toml");
+
+fn main() {}
