@@ -28,6 +28,7 @@ fn element_facts(e: &Element) -> String {
     let mut ty = match &e.ty {
         Type::One { target } => format!("one `{target}`"),
         Type::Many { target, .. } => format!("list of `{target}`"),
+        Type::Strings { .. } => "list of strings".to_owned(),
         t => t.name().to_owned(),
     };
     if let Some(n) = e.length {
@@ -43,8 +44,10 @@ fn element_facts(e: &Element) -> String {
     if e.unique {
         s.push_str("; unique");
     }
-    if e.placement == Placement::Attribute {
-        s.push_str("; an XML attribute");
+    match e.placement {
+        Placement::Attribute => s.push_str("; an XML attribute"),
+        Placement::Name => s.push_str("; the record's XML element name"),
+        Placement::Element => {}
     }
     s.push('.');
     if !e.values.is_empty() {
@@ -113,48 +116,27 @@ pub fn generate(
             .get(i)
             .and_then(Option::as_ref)
             .map(|n| ident(n));
-        let (rust_ty, variant, kind) = match (&e.ty, enum_ty) {
-            (Type::String | Type::Text, Some(en)) => {
-                (quote!(#en), quote!(Enum), kind_tokens(e, target_type))
-            }
-            (Type::Integer, _) => (quote!(i64), quote!(Integer), quote!(Integer)),
-            (Type::Decimal, _) => (
-                quote!(::elementa::Decimal),
-                quote!(Decimal),
-                quote!(Decimal),
-            ),
-            (Type::String | Type::Text, None) => (
-                quote!(::std::string::String),
-                quote!(String),
-                kind_tokens(e, target_type),
-            ),
-            (Type::Boolean, _) => (quote!(bool), quote!(Boolean), quote!(Boolean)),
-            (Type::DateTime, _) => (
-                quote!(::elementa::DateTime),
-                quote!(DateTime),
-                quote!(DateTime),
-            ),
-            (Type::Date, _) => (quote!(::elementa::Date), quote!(Date), quote!(Date)),
-            (Type::Timestamp, _) => (
-                quote!(::elementa::Timestamp),
-                quote!(Timestamp),
-                quote!(Timestamp),
+        let kind = kind_tokens(e, target_type);
+        let (rust_ty, variant) = match (&e.ty, enum_ty) {
+            (Type::String | Type::Text, Some(en)) => (quote!(#en), quote!(Enum)),
+            (Type::String | Type::Text, None) => (quote!(::std::string::String), quote!(String)),
+            (Type::Integer, _) => (quote!(i64), quote!(Integer)),
+            (Type::Decimal, _) => (quote!(::elementa::Decimal), quote!(Decimal)),
+            (Type::Boolean, _) => (quote!(bool), quote!(Boolean)),
+            (Type::DateTime, _) => (quote!(::elementa::DateTime), quote!(DateTime)),
+            (Type::Date, _) => (quote!(::elementa::Date), quote!(Date)),
+            (Type::Timestamp, _) => (quote!(::elementa::Timestamp), quote!(Timestamp)),
+            (Type::Strings { .. }, _) => (
+                quote!(::std::vec::Vec<::std::string::String>),
+                quote!(Strings),
             ),
             (Type::One { target }, _) => {
                 let t = ident(&target_type(target));
-                (
-                    quote!(::elementa::One<#t>),
-                    quote!(One),
-                    kind_tokens(e, target_type),
-                )
+                (quote!(::elementa::One<#t>), quote!(One))
             }
             (Type::Many { target, .. }, _) => {
                 let t = ident(&target_type(target));
-                (
-                    quote!(::elementa::Many<#t>),
-                    quote!(Many),
-                    kind_tokens(e, target_type),
-                )
+                (quote!(::elementa::Many<#t>), quote!(Many))
             }
         };
         let mut doc = e.doc.trim().to_owned();
@@ -178,7 +160,9 @@ pub fn generate(
         let placement = match e.placement {
             Placement::Element => quote!(Element),
             Placement::Attribute => quote!(Attribute),
+            Placement::Name => quote!(Name),
         };
+        let inline = e.inline;
         metas.push(quote! {
             ::elementa::ElementMeta {
                 wire: #wire,
@@ -192,6 +176,7 @@ pub fn generate(
                 length: #length,
                 values: &[#(#values),*],
                 placement: ::elementa::Placement::#placement,
+                inline: #inline,
             }
         });
         let idx = Literal::usize_unsuffixed(i);
@@ -201,6 +186,8 @@ pub fn generate(
     }
 
     let id = resource.id();
+    let root = resource.root_name();
+    let plural = resource.plural_name();
     let wire = &resource.wire;
     let rdoc = &resource.doc;
     let dialect = match resource.dialect {
@@ -236,7 +223,7 @@ pub fn generate(
         #(#includes)*
 
         #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         pub struct #ty {
             #(#field_decls)*
             /// Elements the schema does not name, kept in order and re-encoded.
@@ -245,12 +232,20 @@ pub fn generate(
 
         #(#enums)*
 
+        impl ::core::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::elementa::fmt_record(self, f)
+            }
+        }
+
         impl ::elementa::Resource for #ty {
             fn resource_meta() -> &'static ::elementa::ResourceMeta {
                 static META: ::elementa::ResourceMeta = ::elementa::ResourceMeta {
                     id: #id,
                     wire: #wire,
                     rust: #name,
+                    root: #root,
+                    plural: #plural,
                     dialect: ::elementa::Dialect::#dialect,
                     doc: #rdoc,
                     paths: &[#(#paths),*],
@@ -317,6 +312,7 @@ fn kind_tokens(e: &Element, target_type: &dyn Fn(&str) -> String) -> TokenStream
         Type::DateTime => quote!(DateTime),
         Type::Date => quote!(Date),
         Type::Timestamp => quote!(Timestamp),
+        Type::Strings { item } => quote!(Strings { item: #item }),
         Type::One { target } => {
             let t = ident(&target_type(target));
             quote!(One(<#t as ::elementa::Resource>::resource_meta))

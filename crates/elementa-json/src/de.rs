@@ -308,7 +308,7 @@ impl KeySeed {
             _ => (k, false),
         };
         match self.meta.element(name) {
-            Some((i, el)) if !self.flexi || attr == (el.placement == Placement::Attribute) => {
+            Some((i, el)) if !self.flexi || attr == (el.placement != Placement::Element) => {
                 Key::Known(i)
             }
             _ => Key::Unknown(k.to_owned()),
@@ -409,6 +409,7 @@ impl de::Expected for Expect<'_, '_> {
             FieldMut::DateTime(_) => "a datetime string",
             FieldMut::Date(_) => "a date string",
             FieldMut::Timestamp(_) => "a timestamp string",
+            FieldMut::Strings(_) => "an array of strings",
             FieldMut::One(_) => "an object",
             FieldMut::Many(_) => "an array",
         })
@@ -498,6 +499,20 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let cx = self.cx;
         match self.slot {
+            FieldMut::Strings(f) => {
+                let mut items = Vec::new();
+                let mut i = 0;
+                loop {
+                    let r = seq.next_element::<String>();
+                    match cx.mark(r, || Seg::Index(i))? {
+                        Some(s) => items.push(s),
+                        None => break,
+                    }
+                    i += 1;
+                }
+                *f = Field::Value(items);
+                Ok(())
+            }
             FieldMut::Many(f) => {
                 cx.enter()?;
                 f.make_empty();

@@ -32,15 +32,4 @@ pub use de::{DecodeOptions, decode, decode_into, decode_list, from_str, from_str
 pub use ser::{JsonList, JsonRecord, to_string, to_string_pretty, to_writer, to_writer_pretty};
 
 /// A JSON payload that could not be decoded: where, and what.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{column}: {}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
-pub struct Error {
-    /// 1-based line (0 when unknown).
-    pub line: usize,
-    /// 1-based column (0 when unknown).
-    pub column: usize,
-    /// Element path in wire names (`expense-lines[2].amount`), empty at the top.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-}
+pub use elementa::DecodeError as Error;

@@ -13,19 +13,105 @@ pub struct JsonRecord<'a>(pub &'a dyn Record);
 #[derive(Clone, Copy)]
 pub struct JsonList<'a>(pub &'a [Box<dyn Record>]);
 
-/// Encodes `record` as compact JSON.
+/// The top level of a payload: Flexi wraps the record in its root element
+/// (`{"winstrom": {...}}`); Coupa writes the record itself.
+struct Top<'a>(&'a dyn Record);
+
+impl Serialize for Top<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let meta = self.0.meta();
+        if meta.dialect == Dialect::Flexi {
+            let mut map = s.serialize_map(Some(1))?;
+            map.serialize_entry(meta.root, &JsonRecord(self.0))?;
+            map.end()
+        } else {
+            JsonRecord(self.0).serialize(s)
+        }
+    }
+}
+
+/// Flexi's JSON writes `/` as `\/` (the seed listing's
+/// `"code:VF1-0001\/2012"`); this formatter does the same around another.
+struct FlexiFormatter<F>(F);
+
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
+        $(fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        })*
+    };
+}
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for FlexiFormatter<F> {
+    forward!(
+        begin_array(),
+        end_array(),
+        begin_array_value(first: bool),
+        end_array_value(),
+        begin_object(),
+        end_object(),
+        begin_object_key(first: bool),
+        end_object_key(),
+        begin_object_value(),
+        end_object_value(),
+    );
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut parts = fragment.split('/');
+        if let Some(first) = parts.next() {
+            w.write_all(first.as_bytes())?;
+        }
+        for part in parts {
+            w.write_all(b"\\/")?;
+            w.write_all(part.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+fn write<W: std::io::Write>(
+    writer: W,
+    record: &dyn Record,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    let top = Top(record);
+    let flexi = record.meta().dialect == Dialect::Flexi;
+    match (flexi, pretty) {
+        (false, false) => top.serialize(&mut serde_json::Serializer::new(writer)),
+        (false, true) => top.serialize(&mut serde_json::Serializer::pretty(writer)),
+        (true, false) => top.serialize(&mut serde_json::Serializer::with_formatter(
+            writer,
+            FlexiFormatter(serde_json::ser::CompactFormatter),
+        )),
+        (true, true) => top.serialize(&mut serde_json::Serializer::with_formatter(
+            writer,
+            FlexiFormatter(serde_json::ser::PrettyFormatter::new()),
+        )),
+    }
+}
+
+/// Encodes `record` as compact JSON in its vendor's wire form.
 pub fn to_string(record: &dyn Record) -> String {
-    serde_json::to_string(&JsonRecord(record)).unwrap_or_default()
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the output is UTF-8.
+    let _ = write(&mut out, record, false);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Encodes `record` as JSON indented by two spaces.
 pub fn to_string_pretty(record: &dyn Record) -> String {
-    serde_json::to_string_pretty(&JsonRecord(record)).unwrap_or_default()
+    let mut out = Vec::new();
+    let _ = write(&mut out, record, true);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Encodes `record` as compact JSON into `writer`; errors are the writer's.
 pub fn to_writer<W: std::io::Write>(writer: W, record: &dyn Record) -> serde_json::Result<()> {
-    serde_json::to_writer(writer, &JsonRecord(record))
+    write(writer, record, false)
 }
 
 /// Encodes `record` as JSON indented by two spaces into `writer`.
@@ -33,7 +119,7 @@ pub fn to_writer_pretty<W: std::io::Write>(
     writer: W,
     record: &dyn Record,
 ) -> serde_json::Result<()> {
-    serde_json::to_writer_pretty(writer, &JsonRecord(record))
+    write(writer, record, true)
 }
 
 impl Serialize for JsonList<'_> {
@@ -90,6 +176,7 @@ impl Serialize for Scalar<'_> {
             FieldRef::DateTime(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
             FieldRef::Date(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
             FieldRef::Timestamp(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
+            FieldRef::Strings(f) => opt(f, s, |v, s| v.serialize(s)),
             FieldRef::One(f) => match f.get().value() {
                 Some(r) => JsonRecord(*r).serialize(s),
                 None => s.serialize_unit(),
@@ -156,10 +243,10 @@ impl Serialize for JsonRecord<'_> {
             }
             Ok::<(), S::Error>(())
         };
-        // Attributes first (Flexi writes `@` keys before child elements).
+        // Attributes and names first (Flexi writes `@` keys before elements).
         if flexi {
             for (i, el) in meta.elements.iter().enumerate() {
-                if el.placement != Placement::Attribute {
+                if el.placement == Placement::Element {
                     continue;
                 }
                 if let Some(field) = record.field(i).filter(FieldRef::is_present) {
@@ -170,7 +257,7 @@ impl Serialize for JsonRecord<'_> {
         }
         for (i, el) in meta.elements.iter().enumerate() {
             write_extras(&mut map, i)?;
-            if flexi && el.placement == Placement::Attribute {
+            if flexi && el.placement != Placement::Element {
                 continue;
             }
             if let Some(field) = record.field(i).filter(FieldRef::is_present) {

@@ -114,6 +114,14 @@ impl Checker<'_> {
                 Dialect::Coupa
             }
         };
+        for name in [&r.root, &r.plural].into_iter().flatten() {
+            if !is_wire_name(name.get_ref()) {
+                self.error(
+                    name.span(),
+                    format!("`{}` is not a valid wire name", name.get_ref()),
+                );
+            }
+        }
         for p in &r.paths {
             if !p.get_ref().starts_with('/') {
                 self.error(
@@ -143,6 +151,14 @@ impl Checker<'_> {
                 elements.push(el);
             }
         }
+        let mut named = elements.iter().filter(|e| e.placement == Placement::Name);
+        if let (Some(_), Some(second)) = (named.next(), named.next()) {
+            let msg = format!(
+                "`{}` is a second element with `placement = \"name\"`; a record has one element name",
+                second.wire
+            );
+            self.error(r.wire.span(), msg);
+        }
         if elements.is_empty() && self.errors.is_empty() {
             self.error(r.wire.span(), "the resource has no elements");
         }
@@ -168,6 +184,8 @@ impl Checker<'_> {
             vendor: vendor.to_owned(),
             wire,
             rust: r.rust.map(Spanned::into_inner),
+            root: r.root.map(Spanned::into_inner),
+            plural: r.plural.map(Spanned::into_inner),
             dialect,
             paths: r.paths.into_iter().map(Spanned::into_inner).collect(),
             doc: r.doc.into_inner(),
@@ -217,6 +235,12 @@ impl Checker<'_> {
             ("datetime", None) => Some(Type::DateTime),
             ("date", None) => Some(Type::Date),
             ("timestamp", None) => Some(Type::Timestamp),
+            ("strings", None) => Some(Type::Strings {
+                item: e
+                    .item
+                    .as_ref()
+                    .map_or_else(|| wire.clone(), |i| i.get_ref().clone()),
+            }),
             ("one", Some(target)) => Some(Type::One { target }),
             ("many", Some(target)) => {
                 let item = e
@@ -234,7 +258,7 @@ impl Checker<'_> {
             }
             (
                 "integer" | "decimal" | "string" | "text" | "boolean" | "datetime" | "date"
-                | "timestamp",
+                | "timestamp" | "strings",
                 Some(_),
             ) => {
                 let span = e.target.as_ref().map_or(e.ty.span(), Spanned::span);
@@ -252,18 +276,26 @@ impl Checker<'_> {
                     e.ty.span(),
                     format!(
                         "unknown type `{other}` (expected integer, decimal, string, text, \
-                         boolean, datetime, date, timestamp, one or many)"
+                         boolean, datetime, date, timestamp, strings, one or many)"
                     ),
                 );
                 None
             }
         };
-        if let (Some(item), Some(t)) = (&e.item, &ty)
-            && !matches!(t, Type::Many { .. })
+        let list = matches!(ty, Some(Type::Many { .. } | Type::Strings { .. }));
+        if let (Some(item), Some(_)) = (&e.item, &ty)
+            && !list
         {
-            self.error(item.span(), "`item` is only for `many`");
+            self.error(item.span(), "`item` is only for `many` and `strings`");
         }
-        if let (Some(item), Some(Type::Many { .. })) = (&e.item, &ty)
+        if let Some(inline) = &e.inline
+            && !list
+            && ty.is_some()
+        {
+            self.error(inline.span(), "`inline` is only for `many` and `strings`");
+        }
+        let any_item = matches!(&ty, Some(Type::Many { item, .. }) if item == "*");
+        if let (Some(item), true, false) = (&e.item, list, any_item)
             && !is_wire_name(item.get_ref())
         {
             self.error(
@@ -350,33 +382,53 @@ impl Checker<'_> {
             }
         }
 
-        let placement = match e.placement.as_ref().map(|p| p.get_ref().as_str()) {
-            None | Some("element") => Placement::Element,
-            Some("attribute") => {
-                if ty.as_ref().is_some_and(|t| t.target().is_some()) {
-                    if let Some(p) = &e.placement {
-                        self.error(
-                            p.span(),
-                            format!("association `{wire}` cannot be an attribute"),
-                        );
-                    }
-                }
-                Placement::Attribute
-            }
-            Some(other) => {
-                if let Some(p) = &e.placement {
+        let placement = match e
+            .placement
+            .as_ref()
+            .map(|p| (p.span(), p.get_ref().as_str()))
+        {
+            None | Some((_, "element")) => Placement::Element,
+            Some((span, kind @ ("attribute" | "name"))) => {
+                let fits = match (kind, &ty) {
+                    (_, None) => true,
+                    ("name", Some(t)) => *t == Type::String,
+                    (_, Some(t)) => t.target().is_none() && !matches!(t, Type::Strings { .. }),
+                };
+                if !fits {
+                    let what = if kind == "name" {
+                        "a string"
+                    } else {
+                        "a scalar"
+                    };
                     self.error(
-                        p.span(),
-                        format!("unknown placement `{other}` (expected `element` or `attribute`)"),
+                        span,
+                        format!("`{wire}` cannot be placed as {kind}: only {what} can"),
                     );
                 }
+                if kind == "name" {
+                    Placement::Name
+                } else {
+                    Placement::Attribute
+                }
+            }
+            Some((span, other)) => {
+                self.error(
+                    span,
+                    format!(
+                        "unknown placement `{other}` (expected `element`, `attribute` or `name`)"
+                    ),
+                );
                 Placement::Element
             }
         };
-        if placement == Placement::Attribute && dialect == Dialect::Coupa {
-            if let Some(p) = &e.placement {
-                self.error(p.span(), "Coupa has no attribute elements; only the flexi dialect places elements as attributes");
-            }
+        if placement != Placement::Element
+            && dialect == Dialect::Coupa
+            && let Some(p) = &e.placement
+        {
+            self.error(
+                p.span(),
+                "Coupa places every element as a child element; attributes and names are for the flexi dialect",
+            );
         }
         if required && !api_in {
             let span = e.required.as_ref().map_or(e.wire.span(), Spanned::span);
@@ -397,6 +449,7 @@ impl Checker<'_> {
             length,
             values,
             placement,
+            inline: e.inline.as_ref().is_some_and(|i| *i.get_ref()),
             line,
         })
     }

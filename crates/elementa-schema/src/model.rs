@@ -29,6 +29,9 @@ pub enum Placement {
     Element,
     /// An attribute of the resource's element (`in-version="3"`); `@`-key in Flexi JSON.
     Attribute,
+    /// The name of the resource's XML element (Flexi names change records
+    /// after their evidence); an `@`-key in Flexi JSON.
+    Name,
 }
 
 /// The type of an element.
@@ -51,6 +54,11 @@ pub enum Type {
     /// A zone-less local date and time with 1 to 6 fraction digits
     /// (Flexi's `2019-06-07 12:34:56.7`).
     Timestamp,
+    /// A list of strings (Flexi's repeated `<id>` children).
+    Strings {
+        /// XML item element name.
+        item: String,
+    },
     /// One associated record of the target resource (wire name, same vendor).
     One {
         /// Target resource wire name.
@@ -77,6 +85,7 @@ impl Type {
             Type::DateTime => "datetime",
             Type::Date => "date",
             Type::Timestamp => "timestamp",
+            Type::Strings { .. } => "strings",
             Type::One { .. } => "one",
             Type::Many { .. } => "many",
         }
@@ -127,8 +136,10 @@ pub struct Element {
     pub length: Option<u32>,
     /// Allowed values (empty: any).
     pub values: Vec<String>,
-    /// Child element or attribute.
+    /// Child element, attribute or element name.
     pub placement: Placement,
+    /// Lists only: XML items stand directly in the parent, without a wrapper.
+    pub inline: bool,
     /// 1-based line of the element's `wire` key in its schema file.
     pub line: usize,
 }
@@ -142,6 +153,10 @@ pub struct Resource {
     pub wire: String,
     /// Rust type name if the file sets one.
     pub rust: Option<String>,
+    /// XML root element / Flexi JSON top-level key, if not the wire name.
+    pub root: Option<String>,
+    /// Plural wire name for XML list roots, if the file sets one.
+    pub plural: Option<String>,
     /// Wire dialect.
     pub dialect: Dialect,
     /// API paths.
@@ -160,8 +175,50 @@ impl Resource {
         format!("{}/{}", self.vendor, self.wire)
     }
 
+    /// The XML root element name (`root`, or the wire name).
+    pub fn root_name(&self) -> &str {
+        self.root.as_deref().unwrap_or(&self.wire)
+    }
+
+    /// The plural wire name: `plural`, or derived the way Rails pluralises
+    /// (`currency` → `currencies`, `address` → `addresses`, `user` → `users`).
+    pub fn plural_name(&self) -> String {
+        match &self.plural {
+            Some(p) => p.clone(),
+            None => pluralize(&self.wire),
+        }
+    }
+
     /// The element with wire name `wire`.
     pub fn element(&self, wire: &str) -> Option<&Element> {
         self.elements.iter().find(|e| e.wire == wire)
+    }
+}
+
+/// English plural of a dash-case wire name, on its last word.
+pub fn pluralize(wire: &str) -> String {
+    let vowel_y = ["ay", "ey", "oy", "uy"].iter().any(|e| wire.ends_with(e));
+    if let (Some(stem), false) = (wire.strip_suffix('y'), vowel_y) {
+        format!("{stem}ies")
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| wire.ends_with(e))
+    {
+        format!("{wire}es")
+    } else {
+        format!("{wire}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plurals_follow_rails() {
+        use super::pluralize;
+        assert_eq!(pluralize("currency"), "currencies");
+        assert_eq!(pluralize("address"), "addresses");
+        assert_eq!(pluralize("user"), "users");
+        assert_eq!(pluralize("expense-report"), "expense-reports");
+        assert_eq!(pluralize("day"), "days");
     }
 }

@@ -22,6 +22,11 @@ pub struct RawResource {
     pub wire: Spanned<String>,
     /// Rust type name; derived from `wire` when absent.
     pub rust: Option<Spanned<String>>,
+    /// XML root element (and Flexi JSON top-level key) when it is not the wire
+    /// name, such as Flexi's `winstrom` envelope.
+    pub root: Option<Spanned<String>>,
+    /// Plural wire name used as the root of XML lists (default: derived).
+    pub plural: Option<Spanned<String>>,
     /// Wire dialect: `coupa` or `flexi`.
     pub dialect: Spanned<String>,
     /// API paths that serve the resource.
@@ -44,13 +49,16 @@ pub struct RawElement {
     #[serde(default)]
     pub doc: Option<Spanned<String>>,
     /// Type name: integer, decimal, string, text, boolean, datetime, date,
-    /// timestamp, one, many.
+    /// timestamp, strings, one, many.
     #[serde(rename = "type")]
     pub ty: Spanned<String>,
     /// Target resource (wire name, same vendor) of `one` / `many`.
     pub target: Option<Spanned<String>>,
-    /// XML item element name of a `many` list (default: the target's wire name).
+    /// XML item element name of a `many` or `strings` list (default: the
+    /// target's wire name; `*` for items named by their `name` element).
     pub item: Option<Spanned<String>>,
+    /// Lists only: XML items stand directly in the parent, without a wrapper.
+    pub inline: Option<Spanned<bool>>,
     /// API-in: accepted in requests.
     #[serde(default, rename = "in")]
     pub api_in: Option<Spanned<bool>>,
@@ -67,6 +75,7 @@ pub struct RawElement {
     pub length: Option<Spanned<i64>>,
     /// Allowed values.
     pub values: Option<Spanned<Vec<Spanned<String>>>>,
-    /// `element` (default) or `attribute`.
+    /// `element` (default), `attribute`, or `name` (the record's XML element
+    /// name; an `@` key in Flexi JSON).
     pub placement: Option<Spanned<String>>,
 }

@@ -24,6 +24,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod error;
 mod field;
 mod link;
 mod meta;
@@ -32,9 +33,12 @@ mod validate;
 mod value;
 
 pub use elementa_macros::resource;
+pub use error::{DecodeError, line_col};
 pub use field::Field;
 pub use link::{Many, One};
 pub use meta::{Dialect, ElementMeta, Kind, Placement, ResourceMeta};
-pub use record::{EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource};
+pub use record::{
+    EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, fmt_record,
+};
 pub use validate::{Direction, Options, Problem, ProblemKind, validate};
 pub use value::{Any, Date, DateTime, Decimal, Extra, Extras, Timestamp, ValueError};

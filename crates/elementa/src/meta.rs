@@ -19,6 +19,9 @@ pub enum Placement {
     Element,
     /// An attribute (`in-version="3"`); an `@` key in Flexi JSON.
     Attribute,
+    /// The record's XML element name (Flexi change records are named after
+    /// their evidence); an `@` key in Flexi JSON.
+    Name,
 }
 
 /// The type of an element.
@@ -40,6 +43,11 @@ pub enum Kind {
     Date,
     /// Zone-less local date and time (Flexi).
     Timestamp,
+    /// A list of strings.
+    Strings {
+        /// XML item element name.
+        item: &'static str,
+    },
     /// One associated record.
     One(fn() -> &'static ResourceMeta),
     /// A list of associated records.
@@ -63,6 +71,7 @@ impl Kind {
             Kind::DateTime => "datetime",
             Kind::Date => "date",
             Kind::Timestamp => "timestamp",
+            Kind::Strings { .. } => "strings",
             Kind::One(_) => "one",
             Kind::Many { .. } => "many",
         }
@@ -105,8 +114,10 @@ pub struct ElementMeta {
     pub length: Option<u32>,
     /// Allowed values (empty: any).
     pub values: &'static [&'static str],
-    /// Child element or attribute.
+    /// Child element, attribute or element name.
     pub placement: Placement,
+    /// Lists only: XML items stand directly in the parent, without a wrapper.
+    pub inline: bool,
 }
 
 /// One resource: its element table and identity.
@@ -118,6 +129,10 @@ pub struct ResourceMeta {
     pub wire: &'static str,
     /// Rust type name.
     pub rust: &'static str,
+    /// XML root element and Flexi JSON top-level key (usually the wire name).
+    pub root: &'static str,
+    /// Plural wire name, the root of XML lists (`<users type="array">`).
+    pub plural: &'static str,
     /// Wire dialect.
     pub dialect: Dialect,
     /// What the resource is.
@@ -139,6 +154,14 @@ impl ResourceMeta {
     pub fn element(&self, wire: &str) -> Option<(usize, &'static ElementMeta)> {
         let i = (self.lookup)(wire)?;
         self.elements.get(i).map(|e| (i, e))
+    }
+
+    /// The element whose value names the record's XML element, if any.
+    pub fn name_element(&self) -> Option<(usize, &'static ElementMeta)> {
+        self.elements
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.placement == Placement::Name)
     }
 
     /// Whether `wire` is `id` or one of the natural keys.

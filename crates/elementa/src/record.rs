@@ -41,6 +41,8 @@ pub enum FieldRef<'a> {
     Date(&'a Field<Date>),
     /// A timestamp element.
     Timestamp(&'a Field<Timestamp>),
+    /// A list of strings.
+    Strings(&'a Field<Vec<String>>),
     /// A `one` association.
     One(&'a dyn OneField),
     /// A `many` association.
@@ -59,6 +61,7 @@ impl FieldRef<'_> {
             FieldRef::DateTime(f) => f.is_present(),
             FieldRef::Date(f) => f.is_present(),
             FieldRef::Timestamp(f) => f.is_present(),
+            FieldRef::Strings(f) => f.is_present(),
             FieldRef::One(f) => f.get().is_present(),
             FieldRef::Many(f) => f.count().is_present(),
         }
@@ -75,6 +78,7 @@ impl FieldRef<'_> {
             FieldRef::DateTime(f) => f.is_null(),
             FieldRef::Date(f) => f.is_null(),
             FieldRef::Timestamp(f) => f.is_null(),
+            FieldRef::Strings(f) => f.is_null(),
             FieldRef::One(f) => f.get().is_null(),
             FieldRef::Many(f) => f.count().is_null(),
         }
@@ -99,6 +103,8 @@ pub enum FieldMut<'a> {
     Date(&'a mut Field<Date>),
     /// A timestamp element.
     Timestamp(&'a mut Field<Timestamp>),
+    /// A list of strings.
+    Strings(&'a mut Field<Vec<String>>),
     /// A `one` association.
     One(&'a mut dyn OneField),
     /// A `many` association.
@@ -117,6 +123,7 @@ impl FieldMut<'_> {
             FieldMut::DateTime(f) => **f = Field::Null,
             FieldMut::Date(f) => **f = Field::Null,
             FieldMut::Timestamp(f) => **f = Field::Null,
+            FieldMut::Strings(f) => **f = Field::Null,
             FieldMut::One(f) => f.set_null(),
             FieldMut::Many(f) => f.set_null(),
         }
@@ -133,6 +140,7 @@ impl FieldMut<'_> {
             FieldMut::DateTime(f) => **f = Field::Absent,
             FieldMut::Date(f) => **f = Field::Absent,
             FieldMut::Timestamp(f) => **f = Field::Absent,
+            FieldMut::Strings(f) => **f = Field::Absent,
             FieldMut::One(f) => f.clear(),
             FieldMut::Many(f) => f.clear(),
         }
@@ -284,6 +292,54 @@ pub trait Record: fmt::Debug + Send + Sync + 'static {
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
     /// Owned upcast for downcasting to the concrete type.
     fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
+}
+
+impl fmt::Debug for FieldRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn show<T: fmt::Debug>(v: &Field<T>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match v {
+                Field::Absent => f.write_str("Absent"),
+                Field::Null => f.write_str("Null"),
+                Field::Value(v) => v.fmt(f),
+            }
+        }
+        match self {
+            FieldRef::Integer(v) => show(v, f),
+            FieldRef::Decimal(v) => show(v, f),
+            FieldRef::Boolean(v) => show(v, f),
+            FieldRef::String(v) => show(v, f),
+            FieldRef::Enum(v) => show(&v.get(), f),
+            FieldRef::DateTime(v) => show(v, f),
+            FieldRef::Date(v) => show(v, f),
+            FieldRef::Timestamp(v) => show(v, f),
+            FieldRef::Strings(v) => show(v, f),
+            FieldRef::One(v) => show(&v.get(), f),
+            FieldRef::Many(v) => match v.count() {
+                Field::Value(n) => f
+                    .debug_list()
+                    .entries((0..n).filter_map(|i| v.item(i)))
+                    .finish(),
+                Field::Null => f.write_str("Null"),
+                Field::Absent => f.write_str("Absent"),
+            },
+        }
+    }
+}
+
+/// Formats a record as its Rust name with the elements that are present (by
+/// Rust field name) and its unknown elements; generated `Debug` impls call it.
+pub fn fmt_record(record: &dyn Record, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let meta = record.meta();
+    let mut s = f.debug_struct(meta.rust);
+    for (i, el) in meta.elements.iter().enumerate() {
+        if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+            s.field(el.rust, &field);
+        }
+    }
+    if !record.extra().is_empty() {
+        s.field("extra", record.extra());
+    }
+    s.finish()
 }
 
 /// A generated resource type.

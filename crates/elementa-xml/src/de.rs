@@ -1,0 +1,833 @@
+//! Decoding: quick-xml events read straight into typed fields.
+
+use std::borrow::Cow;
+
+use elementa::{
+    Any, Date, DateTime, Decimal, DecodeError, Dialect, ElementMeta, Field, FieldMut, Kind,
+    Placement, Record, Resource, ResourceMeta, Timestamp,
+};
+use quick_xml::Reader;
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+
+use crate::{Body, Document, Layout};
+
+/// How to decode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Maximum element nesting (default 128).
+    pub max_depth: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions { max_depth: 128 }
+    }
+}
+
+/// Decodes one resource of type `T` from XML text.
+pub fn from_str<T: Resource>(text: &str) -> Result<T, DecodeError> {
+    let doc = decode(T::resource_meta(), text, DecodeOptions::default())?;
+    let record = match doc.body {
+        Body::One(r) => r,
+        Body::List(_) => {
+            return Err(DecodeError {
+                line: 1,
+                column: 1,
+                path: String::new(),
+                message: format!("expected one <{}>, found a list", T::resource_meta().root),
+            });
+        }
+    };
+    record
+        .into_any()
+        .downcast::<T>()
+        .map(|b| *b)
+        .map_err(|_| DecodeError {
+            line: 0,
+            column: 0,
+            path: String::new(),
+            message: "internal error: decoded record of another type".into(),
+        })
+}
+
+/// The root element's name and whether it is marked `type="array"`, read
+/// without decoding the document (for telling which resource a file holds).
+pub fn peek_root(text: &str) -> Result<(String, bool), DecodeError> {
+    let mut reader = Reader::from_str(text);
+    loop {
+        let pos = reader.buffer_position();
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let name = e.name().as_ref().to_owned();
+                let array = attr(&e, "type").as_deref() == Some("array");
+                return Ok((name, array));
+            }
+            Ok(Event::Eof) => return Err(at(text, pos, String::new(), "no root element".into())),
+            Ok(Event::DocType(_)) => {
+                return Err(at(text, pos, String::new(), NO_DTD.into()));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let p = reader.error_position();
+                return Err(at(text, p, String::new(), e.to_string()));
+            }
+        }
+    }
+}
+
+const NO_DTD: &str = "a DTD (<!DOCTYPE …>) is not allowed: entity expansion is off";
+
+fn at(text: &str, offset: u64, path: String, message: String) -> DecodeError {
+    let (line, column) = elementa::line_col(text, usize::try_from(offset).unwrap_or(usize::MAX));
+    DecodeError {
+        line,
+        column,
+        path,
+        message,
+    }
+}
+
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .ok()
+                .map(Cow::into_owned)
+        })
+}
+
+/// Decodes an XML document holding one record of `meta` or a list of them.
+pub fn decode(
+    meta: &'static ResourceMeta,
+    text: &str,
+    options: DecodeOptions,
+) -> Result<Document, DecodeError> {
+    let mut d = Decoder {
+        reader: Reader::from_str(text),
+        text,
+        options,
+        depth: 0,
+        path: Vec::new(),
+        flexi: meta.dialect == Dialect::Flexi,
+        mark: 0,
+    };
+    d.reader.config_mut().check_end_names = true;
+    d.document(meta)
+}
+
+enum Seg {
+    Name(String),
+    Index(usize),
+}
+
+struct Decoder<'a> {
+    reader: Reader<&'a [u8]>,
+    text: &'a str,
+    options: DecodeOptions,
+    depth: usize,
+    path: Vec<Seg>,
+    flexi: bool,
+    /// Byte offset of the element being read, for error positions.
+    mark: u64,
+}
+
+/// One child element as it was opened.
+struct Open<'a> {
+    start: BytesStart<'a>,
+    empty: bool,
+    /// Byte offset of the start tag.
+    at: u64,
+}
+
+impl<'a> Decoder<'a> {
+    fn path_string(&self) -> String {
+        let mut s = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Name(n) => {
+                    if !s.is_empty() {
+                        s.push('.');
+                    }
+                    s.push_str(n);
+                }
+                Seg::Index(i) => s.push_str(&format!("[{i}]")),
+            }
+        }
+        s
+    }
+
+    /// An error at the element being read.
+    fn err(&self, message: impl Into<String>) -> DecodeError {
+        let mut offset = usize::try_from(self.mark).unwrap_or(usize::MAX);
+        // Point at the `<`, not at the whitespace before it.
+        if let Some(rest) = self.text.get(offset..) {
+            offset += rest.len() - rest.trim_start().len();
+        }
+        at(self.text, offset as u64, self.path_string(), message.into())
+    }
+
+    fn next(&mut self) -> Result<Event<'a>, DecodeError> {
+        self.mark = self.reader.buffer_position();
+        match self.reader.read_event() {
+            Ok(Event::DocType(_)) => Err(self.err(NO_DTD)),
+            Ok(ev) => Ok(ev),
+            Err(e) => {
+                let pos = self.reader.error_position();
+                Err(at(self.text, pos, self.path_string(), e.to_string()))
+            }
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), DecodeError> {
+        self.depth += 1;
+        if self.depth > self.options.max_depth {
+            return Err(self.err(format!(
+                "nesting deeper than the limit of {} levels",
+                self.options.max_depth
+            )));
+        }
+        Ok(())
+    }
+
+    fn document(&mut self, meta: &'static ResourceMeta) -> Result<Document, DecodeError> {
+        let mut layout = Layout {
+            declaration: None,
+            indent: None,
+            final_newline: self.text.ends_with('\n'),
+        };
+        let open = loop {
+            match self.next()? {
+                Event::Decl(d) => {
+                    layout.declaration = Some((*d).to_owned());
+                }
+                Event::Start(start) => {
+                    break Open {
+                        start,
+                        empty: false,
+                        at: self.mark,
+                    };
+                }
+                Event::Empty(start) => {
+                    break Open {
+                        start,
+                        empty: true,
+                        at: self.mark,
+                    };
+                }
+                Event::Eof => return Err(self.err("no root element")),
+                Event::Text(t) if t.trim_ascii().is_empty() => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => return Err(self.err("text before the root element")),
+            }
+        };
+        layout.indent = self.detect_indent(&open);
+        let name = open.start.name().as_ref().to_owned();
+        let is_array = attr(&open.start, "type").as_deref() == Some("array");
+        let body = if name == meta.root && !is_array {
+            let mut record = (meta.new)();
+            self.record(&mut *record, &open, &name)?;
+            Body::One(record)
+        } else if name == meta.plural || is_array {
+            Body::List(self.list(meta, &open)?)
+        } else {
+            return Err(self.err(format!(
+                "expected <{}> or <{} type=\"array\">, found <{name}>",
+                meta.root, meta.plural
+            )));
+        };
+        loop {
+            match self.next()? {
+                Event::Eof => break,
+                Event::Text(t) if t.trim_ascii().is_empty() => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => return Err(self.err("content after the root element")),
+            }
+        }
+        Ok(Document { meta, body, layout })
+    }
+
+    /// Indentation per level, read from the whitespace before the first child.
+    fn detect_indent(&self, open: &Open<'_>) -> Option<usize> {
+        if open.empty {
+            return Some(2);
+        }
+        let after = usize::try_from(self.reader.buffer_position()).ok()?;
+        let rest = self.text.get(after..)?;
+        let ws = &rest[..rest.len() - rest.trim_start().len()];
+        ws.contains('\n')
+            .then(|| ws.rsplit('\n').next().map_or(0, str::len))
+    }
+
+    fn list(
+        &mut self,
+        meta: &'static ResourceMeta,
+        open: &Open<'_>,
+    ) -> Result<Vec<Box<dyn Record>>, DecodeError> {
+        let mut out = Vec::new();
+        if open.empty {
+            return Ok(out);
+        }
+        self.enter()?;
+        loop {
+            match self.next()? {
+                Event::Start(start) => {
+                    let item = Open {
+                        start,
+                        empty: false,
+                        at: self.mark,
+                    };
+                    out.push(self.list_item(meta, &item, out.len())?);
+                }
+                Event::Empty(start) => {
+                    let item = Open {
+                        start,
+                        empty: true,
+                        at: self.mark,
+                    };
+                    out.push(self.list_item(meta, &item, out.len())?);
+                }
+                Event::End(_) => break,
+                Event::Text(t) if t.trim_ascii().is_empty() => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => return Err(self.err("unexpected end of the document")),
+                _ => return Err(self.err("unexpected text in a list")),
+            }
+        }
+        self.depth -= 1;
+        Ok(out)
+    }
+
+    fn list_item(
+        &mut self,
+        meta: &'static ResourceMeta,
+        open: &Open<'_>,
+        index: usize,
+    ) -> Result<Box<dyn Record>, DecodeError> {
+        let name = open.start.name().as_ref().to_owned();
+        self.path.push(Seg::Index(index));
+        if name != meta.wire && meta.name_element().is_none() {
+            return Err(self.err(format!("expected <{}>, found <{name}>", meta.wire)));
+        }
+        let mut record = (meta.new)();
+        self.record(&mut *record, open, &name)?;
+        self.path.pop();
+        Ok(record)
+    }
+
+    /// Reads the attributes and children of a record's element.
+    fn record(
+        &mut self,
+        record: &mut dyn Record,
+        open: &Open<'_>,
+        name: &str,
+    ) -> Result<(), DecodeError> {
+        self.enter()?;
+        let meta = record.meta();
+        if let Some((i, _)) = meta.name_element()
+            && let Some(FieldMut::String(f)) = record.field_mut(i)
+        {
+            *f = Field::Value(name.to_owned());
+        }
+        for a in open.start.attributes() {
+            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let key = a.key.as_ref().to_owned();
+            let value = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| self.err(e.to_string()))?;
+            match meta.element(&key) {
+                Some((i, el)) if el.placement == Placement::Attribute => {
+                    self.path.push(Seg::Name(key));
+                    self.mark = open.at;
+                    if let Some(slot) = record.field_mut(i) {
+                        self.scalar(slot, el, &value)?;
+                    }
+                    self.path.pop();
+                }
+                // Coupa marks records with `type`/`nil` only on their parent's
+                // behalf; those are read by the caller.
+                _ if !self.flexi && (key == "type" || key == "nil") => {}
+                _ => {
+                    let position = record.extra().0.len();
+                    record.extra_mut().push(
+                        format!("@{key}"),
+                        Any::String(value.into_owned()),
+                        position,
+                    );
+                }
+            }
+        }
+        let mut seen = vec![false; meta.elements.len()];
+        let mut position = 0;
+        if !open.empty {
+            loop {
+                let child = match self.next()? {
+                    Event::Start(start) => Open {
+                        start,
+                        empty: false,
+                        at: self.mark,
+                    },
+                    Event::Empty(start) => Open {
+                        start,
+                        empty: true,
+                        at: self.mark,
+                    },
+                    Event::End(_) => break,
+                    Event::Text(t) if t.trim_ascii().is_empty() => continue,
+                    Event::Comment(_) | Event::PI(_) => continue,
+                    Event::Eof => return Err(self.err("unexpected end of the document")),
+                    _ => return Err(self.err("unexpected text between elements")),
+                };
+                let cname = child.start.name().as_ref().to_owned();
+                match self.locate(meta, &cname, &seen) {
+                    Some(i) => {
+                        let Some(el) = meta.elements.get(i) else {
+                            continue;
+                        };
+                        self.path.push(Seg::Name(cname.clone()));
+                        if !is_list(el) {
+                            if seen.get(i).copied().unwrap_or(false) {
+                                return Err(self.err("duplicate element"));
+                            }
+                            if let Some(s) = seen.get_mut(i) {
+                                *s = true;
+                            }
+                        }
+                        if let Some(slot) = record.field_mut(i) {
+                            self.element(slot, el, &child, &cname)?;
+                        }
+                        self.path.pop();
+                        position = position.max(i + 1);
+                    }
+                    None => {
+                        self.path.push(Seg::Name(cname.clone()));
+                        if record.extra().iter().any(|x| x.name == cname) {
+                            return Err(self.err("duplicate element"));
+                        }
+                        let value = self.any(&child)?;
+                        self.path.pop();
+                        record.extra_mut().push(cname, value, position);
+                    }
+                }
+            }
+        }
+        // An inline list with no items is present and empty: XML cannot say
+        // otherwise, and Flexi's JSON writes `"external-ids": []`.
+        for (i, el) in meta.elements.iter().enumerate() {
+            if el.inline
+                && let Some(slot) = record.field_mut(i)
+            {
+                match slot {
+                    FieldMut::Many(f) if f.count().is_absent() => f.make_empty(),
+                    FieldMut::Strings(f) if f.is_absent() => *f = Field::Value(Vec::new()),
+                    _ => {}
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Which element a child named `name` belongs to: a child element of that
+    /// name (the first occurrence, for a scalar), else an inline list whose
+    /// items carry that name, else an inline list of named records (`*`).
+    fn locate(&self, meta: &ResourceMeta, name: &str, seen: &[bool]) -> Option<usize> {
+        let direct = meta
+            .element(name)
+            .filter(|(_, e)| e.placement == Placement::Element && !e.inline);
+        if let Some((i, _)) = direct
+            && !seen.get(i).copied().unwrap_or(false)
+        {
+            return Some(i);
+        }
+        let inline = |want: &dyn Fn(&str) -> bool| {
+            meta.elements.iter().position(|e| {
+                e.inline
+                    && match e.kind {
+                        Kind::Strings { item } | Kind::Many { item, .. } => want(item),
+                        _ => false,
+                    }
+            })
+        };
+        inline(&|item| item == name)
+            .or_else(|| direct.map(|(i, _)| i))
+            .or_else(|| inline(&|item| item == "*"))
+    }
+
+    /// Reads one child element into its slot.
+    fn element(
+        &mut self,
+        slot: FieldMut<'_>,
+        el: &ElementMeta,
+        open: &Open<'_>,
+        name: &str,
+    ) -> Result<(), DecodeError> {
+        let nil = attr(&open.start, "nil").as_deref() == Some("true");
+        match slot {
+            FieldMut::One(f) => {
+                if nil {
+                    self.skip(open)?;
+                    f.set_null();
+                    return Ok(());
+                }
+                let target = el
+                    .kind
+                    .target()
+                    .ok_or_else(|| self.err("internal: no target"))?;
+                let record = f
+                    .set((target.new)())
+                    .ok_or_else(|| self.err("internal: association of another resource"))?;
+                self.record(record, open, name)
+            }
+            FieldMut::Many(f) if el.inline => {
+                let target = el
+                    .kind
+                    .target()
+                    .ok_or_else(|| self.err("internal: no target"))?;
+                let index = f.count().value().copied().unwrap_or(0);
+                let record = f
+                    .push((target.new)())
+                    .ok_or_else(|| self.err("internal: association of another resource"))?;
+                if let Some(Seg::Name(_)) = self.path.last() {
+                    self.path.pop();
+                    self.path.push(Seg::Name(el.wire.to_owned()));
+                }
+                self.path.push(Seg::Index(index));
+                self.record(record, open, name)?;
+                self.path.pop();
+                Ok(())
+            }
+            FieldMut::Many(f) => {
+                if nil {
+                    self.skip(open)?;
+                    f.set_null();
+                    return Ok(());
+                }
+                let target = el
+                    .kind
+                    .target()
+                    .ok_or_else(|| self.err("internal: no target"))?;
+                f.make_empty();
+                if open.empty {
+                    return Ok(());
+                }
+                self.enter()?;
+                let mut index = 0;
+                loop {
+                    let item = match self.next()? {
+                        Event::Start(start) => Open {
+                            start,
+                            empty: false,
+                            at: self.mark,
+                        },
+                        Event::Empty(start) => Open {
+                            start,
+                            empty: true,
+                            at: self.mark,
+                        },
+                        Event::End(_) => break,
+                        Event::Text(t) if t.trim_ascii().is_empty() => continue,
+                        Event::Comment(_) | Event::PI(_) => continue,
+                        Event::Eof => return Err(self.err("unexpected end of the document")),
+                        _ => return Err(self.err("unexpected text in a list")),
+                    };
+                    let iname = item.start.name().as_ref().to_owned();
+                    let expected = match el.kind {
+                        Kind::Many { item, .. } => item,
+                        _ => "*",
+                    };
+                    self.path.push(Seg::Index(index));
+                    if expected != "*" && iname != expected {
+                        return Err(self.err(format!("expected <{expected}>, found <{iname}>")));
+                    }
+                    let record = f
+                        .push((target.new)())
+                        .ok_or_else(|| self.err("internal: association of another resource"))?;
+                    self.record(record, &item, &iname)?;
+                    self.path.pop();
+                    index += 1;
+                }
+                self.depth -= 1;
+                Ok(())
+            }
+            FieldMut::Strings(f) if el.inline => {
+                let text = self.text_of(open)?;
+                match f {
+                    Field::Value(v) => v.push(text),
+                    other => *other = Field::Value(vec![text]),
+                }
+                Ok(())
+            }
+            FieldMut::Strings(f) => {
+                if nil {
+                    self.skip(open)?;
+                    *f = Field::Null;
+                    return Ok(());
+                }
+                let mut items = Vec::new();
+                if !open.empty {
+                    self.enter()?;
+                    loop {
+                        match self.next()? {
+                            Event::Start(_) => {
+                                let t = self.text_until_end()?;
+                                items.push(t);
+                            }
+                            Event::Empty(_) => items.push(String::new()),
+                            Event::End(_) => break,
+                            Event::Text(t) if t.trim_ascii().is_empty() => {}
+                            Event::Comment(_) | Event::PI(_) => {}
+                            Event::Eof => return Err(self.err("unexpected end of the document")),
+                            _ => return Err(self.err("unexpected text in a list")),
+                        }
+                    }
+                    self.depth -= 1;
+                }
+                *f = Field::Value(items);
+                Ok(())
+            }
+            mut slot => {
+                let text = self.text_of(open)?;
+                if nil {
+                    if !text.trim().is_empty() {
+                        return Err(self.err("an element with nil=\"true\" has content"));
+                    }
+                    slot.set_null();
+                    return Ok(());
+                }
+                self.mark = open.at;
+                self.scalar(slot, el, &text)
+            }
+        }
+    }
+
+    /// Parses scalar text into its slot. An empty non-string value is null.
+    fn scalar(&self, slot: FieldMut<'_>, el: &ElementMeta, text: &str) -> Result<(), DecodeError> {
+        let bad = |what: &str| self.err(format!("`{}` is not {what}", clip(text)));
+        let empty = text.trim().is_empty();
+        match slot {
+            FieldMut::String(f) => *f = Field::Value(text.to_owned()),
+            FieldMut::Enum(f) => f.set_wire(text),
+            mut slot if empty => slot.set_null(),
+            FieldMut::Integer(f) => {
+                *f = Field::Value(text.trim().parse().map_err(|_| bad("an integer"))?);
+            }
+            FieldMut::Decimal(f) => {
+                *f = Field::Value(
+                    text.trim()
+                        .parse::<Decimal>()
+                        .map_err(|_| bad("a decimal"))?,
+                );
+            }
+            FieldMut::Boolean(f) => {
+                *f = Field::Value(match text.trim() {
+                    "true" => true,
+                    "false" => false,
+                    _ => return Err(bad("a boolean (expected `true` or `false`)")),
+                });
+            }
+            FieldMut::DateTime(f) => {
+                *f = Field::Value(DateTime::parse(text).map_err(|e| self.err(e.to_string()))?);
+            }
+            FieldMut::Date(f) => {
+                *f = Field::Value(Date::parse(text).map_err(|e| self.err(e.to_string()))?);
+            }
+            FieldMut::Timestamp(f) => {
+                *f = Field::Value(Timestamp::parse(text).map_err(|e| self.err(e.to_string()))?);
+            }
+            _ => return Err(self.err(format!("`{}` cannot hold text", el.wire))),
+        }
+        Ok(())
+    }
+
+    /// The text content of a scalar element (empty for `<x/>`).
+    fn text_of(&mut self, open: &Open<'_>) -> Result<String, DecodeError> {
+        if open.empty {
+            Ok(String::new())
+        } else {
+            self.text_until_end()
+        }
+    }
+
+    /// Reads text, CDATA and character references up to the end tag.
+    fn text_until_end(&mut self) -> Result<String, DecodeError> {
+        let mut out = String::new();
+        loop {
+            match self.next()? {
+                Event::Text(t) => out.push_str(&t.xml10_content()),
+                Event::CData(c) => out.push_str(&c),
+                Event::GeneralRef(r) => {
+                    let c = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c,
+                        Ok(None) => match &*r {
+                            "lt" => '<',
+                            "gt" => '>',
+                            "amp" => '&',
+                            "apos" => '\'',
+                            "quot" => '"',
+                            other => {
+                                return Err(self.err(format!(
+                                    "unknown entity `&{other};`: entity expansion is off"
+                                )));
+                            }
+                        },
+                        Err(e) => return Err(self.err(e.to_string())),
+                    };
+                    out.push(c);
+                }
+                Event::End(_) => return Ok(out),
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Start(_) | Event::Empty(_) => {
+                    return Err(self.err("an element inside a value that holds text"));
+                }
+                Event::Eof => return Err(self.err("unexpected end of the document")),
+                _ => return Err(self.err("unexpected content in a value")),
+            }
+        }
+    }
+
+    /// Skips an element's content (for `nil="true"` associations).
+    fn skip(&mut self, open: &Open<'_>) -> Result<(), DecodeError> {
+        if open.empty {
+            return Ok(());
+        }
+        let mut depth = 0usize;
+        loop {
+            match self.next()? {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => return Ok(()),
+                Event::End(_) => depth -= 1,
+                Event::Eof => return Err(self.err("unexpected end of the document")),
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads an element the schema does not name, keeping what it holds.
+    fn any(&mut self, open: &Open<'_>) -> Result<Any, DecodeError> {
+        self.enter()?;
+        let ty = attr(&open.start, "type");
+        let result = if attr(&open.start, "nil").as_deref() == Some("true") {
+            self.skip(open)?;
+            Any::Null
+        } else if ty.as_deref() == Some("array") {
+            let mut items = Vec::new();
+            let mut item_name = None;
+            if !open.empty {
+                loop {
+                    match self.next()? {
+                        Event::Start(start) => {
+                            item_name.get_or_insert_with(|| start.name().as_ref().to_owned());
+                            items.push(self.any(&Open {
+                                start,
+                                empty: false,
+                                at: self.mark,
+                            })?);
+                        }
+                        Event::Empty(start) => {
+                            item_name.get_or_insert_with(|| start.name().as_ref().to_owned());
+                            items.push(self.any(&Open {
+                                start,
+                                empty: true,
+                                at: self.mark,
+                            })?);
+                        }
+                        Event::End(_) => break,
+                        Event::Text(t) if t.trim_ascii().is_empty() => {}
+                        Event::Comment(_) | Event::PI(_) => {}
+                        Event::Eof => return Err(self.err("unexpected end of the document")),
+                        _ => return Err(self.err("unexpected text in a list")),
+                    }
+                }
+            }
+            Any::Array {
+                item: item_name,
+                items,
+            }
+        } else if open.empty {
+            Any::String(String::new())
+        } else {
+            self.any_content(ty.as_deref())?
+        };
+        self.depth -= 1;
+        Ok(result)
+    }
+
+    /// The content of an unknown, non-array element: text or child elements.
+    fn any_content(&mut self, ty: Option<&str>) -> Result<Any, DecodeError> {
+        let mut text = String::new();
+        let mut members: Vec<(String, Any)> = Vec::new();
+        loop {
+            match self.next()? {
+                Event::Text(t) => text.push_str(&t.xml10_content()),
+                Event::CData(c) => text.push_str(&c),
+                Event::GeneralRef(r) => {
+                    let c = match (r.resolve_char_ref(), &*r) {
+                        (Ok(Some(c)), _) => c,
+                        (_, "lt") => '<',
+                        (_, "gt") => '>',
+                        (_, "amp") => '&',
+                        (_, "apos") => '\'',
+                        (_, "quot") => '"',
+                        (_, other) => {
+                            return Err(self.err(format!(
+                                "unknown entity `&{other};`: entity expansion is off"
+                            )));
+                        }
+                    };
+                    text.push(c);
+                }
+                Event::Start(start) => {
+                    let n = start.name().as_ref().to_owned();
+                    let v = self.any(&Open {
+                        start,
+                        empty: false,
+                        at: self.mark,
+                    })?;
+                    members.push((n, v));
+                }
+                Event::Empty(start) => {
+                    let n = start.name().as_ref().to_owned();
+                    let v = self.any(&Open {
+                        start,
+                        empty: true,
+                        at: self.mark,
+                    })?;
+                    members.push((n, v));
+                }
+                Event::End(_) => break,
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => return Err(self.err("unexpected end of the document")),
+                _ => return Err(self.err("unexpected content")),
+            }
+        }
+        if !members.is_empty() {
+            if !text.trim().is_empty() {
+                return Err(self.err("mixed text and elements are not supported"));
+            }
+            return Ok(Any::Object(members));
+        }
+        Ok(match ty {
+            Some("integer" | "decimal" | "float") if !text.trim().is_empty() => {
+                Any::Number(text.trim().to_owned())
+            }
+            Some("boolean") if text.trim() == "true" => Any::Bool(true),
+            Some("boolean") if text.trim() == "false" => Any::Bool(false),
+            _ => Any::String(text),
+        })
+    }
+}
+
+fn is_list(el: &ElementMeta) -> bool {
+    el.inline && matches!(el.kind, Kind::Many { .. } | Kind::Strings { .. })
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}

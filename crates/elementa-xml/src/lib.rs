@@ -1,0 +1,109 @@
+//! The XML codec of elementa: decodes and encodes any generated resource in
+//! its vendor's XML wire form, reading only the static metadata.
+//!
+//! - Coupa: root named after the resource, dash-case children, `type`
+//!   attributes (`integer`, `decimal`, `boolean`, `dateTime`, `array`, …;
+//!   optional when decoding, written when encoding), `nil="true"` for null,
+//!   `<x></x>` and `<x/>` as the empty string, nested associations, and lists
+//!   as `<users type="array"><user>…</user></users>`.
+//! - ABRA Flexi: the `winstrom` envelope, attributes, records named after
+//!   their record type, repeated `<id>` children.
+//!
+//! Decoding reads quick-xml events straight into typed fields: no DOM, a
+//! nesting limit (default 128), no DTDs and no entity expansion, and every
+//! error says line, column and element path. The layout of the input
+//! (declaration, indentation, final newline) is kept, so a payload in that
+//! layout re-encodes to the same bytes.
+//!
+//! ```
+//! use elementa::Field;
+//! use elementa_coupa::Comment;
+//!
+//! let text = "<comment>\n<commentable-id type=\"integer\">123456</commentable-id>\n\
+//!             <commentable-type>InvoiceHeader</commentable-type>\n\
+//!             <comments>@[User:2] please see this comment</comments>\n</comment>\n";
+//! use elementa::Resource;
+//! let doc = elementa_xml::decode(Comment::resource_meta(), text, Default::default()).unwrap();
+//! let comment: &Comment = doc.record().and_then(|r| r.downcast_ref()).unwrap();
+//! assert_eq!(comment.commentable_id, Field::Value(123456));
+//! assert_eq!(elementa_xml::encode(&doc), text);
+//!
+//! let err = elementa_xml::from_str::<Comment>("<comment>\n<to-supplier>yes</to-supplier>\n</comment>")
+//!     .unwrap_err();
+//! assert_eq!(err.to_string(), "2:1: to-supplier: `yes` is not a boolean (expected `true` or `false`)");
+//! ```
+#![forbid(unsafe_code)]
+
+mod de;
+mod ser;
+
+pub use de::{DecodeOptions, decode, from_str, peek_root};
+pub use elementa::DecodeError as Error;
+pub use ser::{encode, encode_records, to_string};
+
+use elementa::{Dialect, Record};
+
+/// How a document is laid out, so that it can be written back the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The XML declaration's content (`xml version="1.0"`), if any.
+    pub declaration: Option<String>,
+    /// Spaces per nesting level; `None` writes everything on one line.
+    pub indent: Option<usize>,
+    /// Whether the document ends with a newline.
+    pub final_newline: bool,
+}
+
+impl Layout {
+    /// The layout each vendor's servers write: Coupa with an UTF-8
+    /// declaration, Flexi with a bare one; both indent by two spaces.
+    pub fn for_dialect(dialect: Dialect) -> Self {
+        let declaration = match dialect {
+            Dialect::Coupa => r#"xml version="1.0" encoding="UTF-8""#,
+            Dialect::Flexi => r#"xml version="1.0""#,
+        };
+        Layout {
+            declaration: Some(declaration.to_owned()),
+            indent: Some(2),
+            final_newline: true,
+        }
+    }
+}
+
+/// What a document holds.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// One record (`<comment>`).
+    One(Box<dyn Record>),
+    /// A list of records (`<comments type="array">`).
+    List(Vec<Box<dyn Record>>),
+}
+
+/// A decoded XML document: its records and its layout.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The resource of the records.
+    pub meta: &'static elementa::ResourceMeta,
+    /// One record or a list.
+    pub body: Body,
+    /// How the input was laid out.
+    pub layout: Layout,
+}
+
+impl Document {
+    /// The record, if the document holds one record.
+    pub fn record(&self) -> Option<&dyn Record> {
+        match &self.body {
+            Body::One(r) => Some(&**r),
+            Body::List(_) => None,
+        }
+    }
+
+    /// The records, one or many.
+    pub fn records(&self) -> Vec<&dyn Record> {
+        match &self.body {
+            Body::One(r) => vec![&**r],
+            Body::List(rs) => rs.iter().map(|r| &**r).collect(),
+        }
+    }
+}
