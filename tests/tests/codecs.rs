@@ -1,0 +1,278 @@
+//! The codecs on the seed examples: byte-exact round trips, conversions
+//! between XML and JSON, malformed bodies, hostile input, unknown elements.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests panic on purpose
+
+use std::time::Instant;
+
+use elementa::{Any, Direction, Field, Options, ProblemKind, Record, Resource, validate};
+use elementa_coupa::{Comment, ExpenseReport, User};
+use elementa_tests::fixture;
+use elementa_xml::{Body, DecodeOptions};
+
+fn xml_roundtrip(meta: &'static elementa::ResourceMeta, text: &str) -> elementa_xml::Document {
+    let doc = elementa_xml::decode(meta, text, DecodeOptions::default()).expect("decodes");
+    assert_eq!(
+        elementa_xml::encode(&doc),
+        text,
+        "XML re-encodes byte for byte"
+    );
+    doc
+}
+
+fn json_of(doc: &elementa_xml::Document) -> String {
+    match &doc.body {
+        Body::One(r) => elementa_json::to_string_pretty(&**r),
+        Body::List(rs) => serde_json_pretty(&elementa_json::JsonList(rs)),
+    }
+}
+
+fn serde_json_pretty(list: &elementa_json::JsonList<'_>) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json_ser(&mut out);
+    serde::Serialize::serialize(list, &mut ser).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn serde_json_ser(
+    out: &mut Vec<u8>,
+) -> serde_json::Serializer<&mut Vec<u8>, serde_json::ser::PrettyFormatter<'static>> {
+    serde_json::Serializer::pretty(out)
+}
+
+#[test]
+fn seed_comment_xml_round_trips_and_converts() {
+    let text = fixture("coupa/comment-create.xml");
+    let doc = xml_roundtrip(Comment::resource_meta(), &text);
+    let comment: &Comment = doc.record().unwrap().downcast_ref().unwrap();
+    insta::assert_debug_snapshot!(comment);
+
+    let json = elementa_json::to_string_pretty(comment);
+    assert!(
+        json.contains("\"commentable-id\": 123456"),
+        "a number: {json}"
+    );
+    assert!(json.contains("\"commentable-type\": \"InvoiceHeader\""));
+    insta::assert_snapshot!(json);
+
+    // And back: the seed XML's elements and type attributes.
+    let back: Comment = elementa_json::from_str(&json).unwrap();
+    assert_eq!(&back, comment);
+    let xml = elementa_xml::to_string(&back);
+    insta::assert_snapshot!(xml);
+    assert!(xml.contains("<commentable-id type=\"integer\">123456</commentable-id>"));
+    assert!(xml.contains("<commentable-type>InvoiceHeader</commentable-type>"));
+    assert!(xml.contains("<comments>@[User:2] please see this comment</comments>"));
+}
+
+#[test]
+fn seed_shallow_expense_report_converts_and_round_trips() {
+    let seed = fixture("coupa/expense-report-shallow.seed.json");
+    let report: ExpenseReport = elementa_json::from_str(&seed).unwrap();
+    insta::assert_debug_snapshot!(report);
+    assert_eq!(
+        report.total.value().map(ToString::to_string).as_deref(),
+        Some("567.07")
+    );
+    assert!(report.auditor_note.is_null(), "explicit null is kept");
+    assert_eq!(
+        report.comments.value().map(|c| c.len()),
+        Some(0),
+        "[] is an empty list, not absent"
+    );
+
+    // Compact JSON is Coupa's canonical form and comes back byte for byte.
+    let compact = elementa_json::to_string(&report);
+    let again: ExpenseReport = elementa_json::from_str(&compact).unwrap();
+    assert_eq!(elementa_json::to_string(&again), compact);
+    assert!(
+        compact.contains("\"total\":\"567.07\""),
+        "decimals stay strings with their scale"
+    );
+    assert!(compact.contains("\"created-at\":\"2010-09-22T20:42:57-07:00\""));
+
+    // XML -> typed -> JSON -> typed -> XML gives the same value.
+    let xml = elementa_xml::to_string(&report);
+    insta::assert_snapshot!(xml);
+    let from_xml: ExpenseReport = elementa_xml::from_str(&xml).unwrap();
+    assert_eq!(from_xml, report);
+    let via_json: ExpenseReport =
+        elementa_json::from_str(&elementa_json::to_string(&from_xml)).unwrap();
+    assert_eq!(via_json, report);
+    assert_eq!(elementa_xml::to_string(&via_json), xml);
+}
+
+#[test]
+fn malformed_seed_bodies_fail_with_line_and_column() {
+    let trailing = fixture("coupa/expense-report-create.seed.json");
+    let err = elementa_json::from_str::<ExpenseReport>(&trailing).unwrap_err();
+    assert_eq!((err.line, err.column), (16, 6), "{err}");
+    assert_eq!(err.path, "expense-lines[0].expense-category");
+    assert!(err.message.contains("trailing comma"), "{err}");
+
+    let quotes = fixture("coupa/expense-reports-limited.seed.json");
+    let err = elementa_json::from_str::<ExpenseReport>(&quotes).unwrap_err();
+    assert_eq!((err.line, err.column), (1, 2), "{err}");
+    assert!(err.message.contains("key must be a string"), "{err}");
+}
+
+#[test]
+fn custom_fields_survive_both_conversions_and_strict_check_names_them() {
+    let text = fixture("coupa/user-custom-fields.xml");
+    let doc = xml_roundtrip(User::resource_meta(), &text);
+    let user: &User = doc.record().unwrap().downcast_ref().unwrap();
+    assert_eq!(
+        user.extra.get("custom-field-8"),
+        Some(&Any::String("Cost centre 4711".into()))
+    );
+    assert_eq!(
+        user.extra.get("custom-field-9"),
+        Some(&Any::Number("42".into()))
+    );
+    assert_eq!(
+        user.is_active,
+        Field::Value(true),
+        "`active?` is its own element"
+    );
+    assert_eq!(user.active, Field::Value(true));
+
+    let json = elementa_json::to_string_pretty(user);
+    insta::assert_snapshot!(json);
+    let back: User = elementa_json::from_str(&json).unwrap();
+    assert_eq!(&back, user);
+    let layout = doc.layout.clone();
+    let again = elementa_xml::encode(&elementa_xml::Document {
+        meta: User::resource_meta(),
+        body: Body::One(Box::new(back)),
+        layout,
+    });
+    assert_eq!(
+        again, text,
+        "unknown elements come back in place, with their types"
+    );
+
+    let strict = validate(user, Options::new(Direction::Out).strict());
+    let unknown: Vec<&str> = strict
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Unknown)
+        .map(|p| p.path.as_str())
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            "custom-field-8",
+            "radio-button-test",
+            "custom-field-9",
+            "custom-field-10"
+        ]
+    );
+    assert!(validate(user, Options::new(Direction::Out)).is_empty());
+}
+
+#[test]
+fn top_level_lists_decode_and_round_trip() {
+    let text = fixture("coupa/users.xml");
+    let doc = xml_roundtrip(User::resource_meta(), &text);
+    let users = doc.records();
+    assert_eq!(users.len(), 2);
+    let second: &User = users[1].downcast_ref().unwrap();
+    assert_eq!(second.login, Field::Value("second&login".into()));
+    insta::assert_snapshot!(json_of(&doc));
+
+    let list: Vec<User> = elementa_json::from_str_list(&json_of(&doc)).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(&list[1], second);
+}
+
+#[test]
+fn xml_forms_coupa_sends_decode_alike() {
+    let meta = ExpenseReport::resource_meta();
+    let plain = "<expense-report><id>1</id><title></title><paid>false</paid><total>1.50</total><auditor-note/><comments type=\"array\"/></expense-report>";
+    let typed = "<expense-report><id type=\"integer\">1</id><title/><paid type=\"boolean\">false</paid><total type=\"decimal\">1.50</total><auditor-note nil=\"true\"/><comments type=\"array\"></comments></expense-report>";
+    let a = elementa_xml::decode(meta, plain, DecodeOptions::default()).unwrap();
+    let b = elementa_xml::decode(meta, typed, DecodeOptions::default()).unwrap();
+    let (a, b): (&ExpenseReport, &ExpenseReport) = (
+        a.record().unwrap().downcast_ref().unwrap(),
+        b.record().unwrap().downcast_ref().unwrap(),
+    );
+    // `<auditor-note/>` is the empty string; `nil="true"` is null.
+    assert_eq!(a.auditor_note, Field::Value(String::new()));
+    assert!(b.auditor_note.is_null());
+    assert_eq!(a.title, b.title);
+    assert_eq!(
+        a.total.value().map(ToString::to_string).as_deref(),
+        Some("1.50")
+    );
+    assert_eq!(a.comments, b.comments);
+}
+
+#[test]
+fn bad_values_say_where() {
+    let meta = ExpenseReport::resource_meta();
+    let text = "<expense-report>\n  <expense-lines type=\"array\">\n    <expense-line>\n      <amount>12,50</amount>\n    </expense-line>\n  </expense-lines>\n</expense-report>";
+    let err = elementa_xml::decode(meta, text, DecodeOptions::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "4:7: expense-lines[0].amount: `12,50` is not a decimal"
+    );
+
+    let json = "{\"expense-lines\": [{\"amount\": \"12,50\"}]}";
+    let err = elementa_json::from_str::<ExpenseReport>(json).unwrap_err();
+    assert_eq!(err.path, "expense-lines[0].amount");
+    assert_eq!((err.line, err.column), (1, 37), "just after the value");
+
+    let dup = "<comment><id>1</id><id>2</id></comment>";
+    let err = elementa_xml::from_str::<Comment>(dup).unwrap_err();
+    assert_eq!(err.to_string(), "1:20: id: duplicate element");
+    let err = elementa_json::from_str::<Comment>("{\"id\": 1, \"id\": 2}").unwrap_err();
+    assert_eq!(err.path, "id");
+    assert!(err.message.contains("duplicate element"));
+}
+
+#[test]
+fn hostile_xml_is_refused_quickly() {
+    let meta = User::resource_meta();
+    let depth = 100_000;
+    let deep = format!("{}{}", "<user>".repeat(depth), "</user>".repeat(depth));
+    let started = Instant::now();
+    let err = elementa_xml::decode(meta, &deep, DecodeOptions::default()).unwrap_err();
+    assert!(
+        err.message.contains("nesting deeper than the limit of 128"),
+        "{err}"
+    );
+    let _ = started; // timing is shown by the CLI test, never asserted
+
+    let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;\">]>\n<user><login>&lol2;</login></user>";
+    let err = elementa_xml::decode(meta, bomb, DecodeOptions::default()).unwrap_err();
+    assert_eq!(err.line, 2);
+    assert!(err.message.contains("DTD"), "{err}");
+
+    let undeclared = "<user><login>&lol2;</login></user>";
+    let err = elementa_xml::decode(meta, undeclared, DecodeOptions::default()).unwrap_err();
+    assert!(err.message.contains("unknown entity `&lol2;`"), "{err}");
+    assert_eq!(err.path, "login");
+
+    let limited = DecodeOptions { max_depth: 2 };
+    let nested = "<expense-report><currency><code>USD</code></currency></expense-report>";
+    let meta = ExpenseReport::resource_meta();
+    assert!(elementa_xml::decode(meta, nested, limited).is_ok());
+    let limited = DecodeOptions { max_depth: 1 };
+    assert!(elementa_xml::decode(meta, nested, limited).is_err());
+}
+
+#[test]
+fn deep_json_is_refused() {
+    let deep = format!("{}{}", "{\"currency\":".repeat(10_000), "}".repeat(10_000));
+    let err = elementa_json::from_str::<ExpenseReport>(&deep).unwrap_err();
+    assert!(
+        err.message.contains("nesting") || err.message.contains("recursion"),
+        "{err}"
+    );
+}
+
+#[test]
+fn records_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<ExpenseReport>();
+    check::<Box<dyn Record>>();
+}
