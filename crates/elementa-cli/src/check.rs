@@ -3,13 +3,15 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use elementa::{Direction, Options, Record, ResourceMeta, validate};
+use elementa::{Direction, Options, ResourceMeta, validate};
 
+use crate::load::{Format, LoadError, Vendor, load};
 use crate::{DirectionArg, Outcome, registry};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Resource id (`coupa/comment`); needed for JSON payloads.
+    /// Resource id (`coupa/comment`); needed for JSON, found from the root
+    /// element for XML.
     #[arg(long)]
     resource: Option<String>,
     /// `in` for request bodies, `out` for responses.
@@ -18,26 +20,31 @@ pub struct CheckArgs {
     /// Also report values outside the allowed lists and unknown elements.
     #[arg(long)]
     strict: bool,
-    /// Payload files (a JSON object, or an array of objects).
+    /// The payload format; detected from the content when absent.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Whose resources an XML root element names (a `winstrom` root is Flexi).
+    #[arg(long, value_enum, default_value = "coupa")]
+    vendor: Vendor,
+    /// Payload files: one record, or a list (JSON array, XML `type="array"`).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
 
-pub fn run(args: &CheckArgs) -> Outcome {
-    let meta = match &args.resource {
-        Some(id) => match registry::find(id) {
-            Ok(m) => m,
-            Err(e) => {
-                eprintln!("elementa: {e}");
-                return Outcome::Usage;
-            }
-        },
-        None => {
-            eprintln!(
-                "elementa: JSON payloads need --resource (for example --resource coupa/comment)"
-            );
-            return Outcome::Usage;
+pub fn resource_arg(id: Option<&str>) -> Result<Option<&'static ResourceMeta>, Outcome> {
+    match id.map(registry::find).transpose() {
+        Ok(m) => Ok(m),
+        Err(e) => {
+            eprintln!("elementa: {e}");
+            Err(Outcome::Usage)
         }
+    }
+}
+
+pub fn run(args: &CheckArgs) -> Outcome {
+    let resource = match resource_arg(args.resource.as_deref()) {
+        Ok(m) => m,
+        Err(o) => return o,
     };
     let direction = match args.direction {
         DirectionArg::In => Direction::In,
@@ -49,43 +56,34 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
     args.files
         .iter()
-        .map(|f| check_file(f, meta, options))
+        .map(|f| check_file(f, resource, options, args))
         .max()
         .unwrap_or(Outcome::Ok)
 }
 
-fn check_file(path: &PathBuf, meta: &'static ResourceMeta, options: Options) -> Outcome {
+fn check_file(
+    path: &std::path::Path,
+    resource: Option<&'static ResourceMeta>,
+    options: Options,
+    args: &CheckArgs,
+) -> Outcome {
     let shown = path.display();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{shown}: cannot read: {e}");
+    let loaded = match load(path, resource, args.format, args.vendor) {
+        Ok(l) => l,
+        Err(LoadError::Usage(e)) => {
+            eprintln!("{e}");
             return Outcome::Usage;
         }
-    };
-    let records: Vec<Box<dyn Record>> = if text.trim_start().starts_with('[') {
-        match elementa_json::decode_list(meta, &text, Default::default()) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("{shown}:{e}");
-                return Outcome::Invalid;
-            }
-        }
-    } else {
-        match elementa_json::decode(meta, &text) {
-            Ok(r) => vec![r],
-            Err(e) => {
-                eprintln!("{shown}:{e}");
-                return Outcome::Invalid;
-            }
+        Err(LoadError::Invalid(e)) => {
+            eprintln!("{shown}:{e}");
+            return Outcome::Invalid;
         }
     };
-    let list = text.trim_start().starts_with('[');
     let mut count = 0;
-    for (i, r) in records.iter().enumerate() {
+    for (i, r) in loaded.records.iter().enumerate() {
         for p in validate(&**r, options) {
             count += 1;
-            if list {
+            if loaded.list {
                 eprintln!("{shown}: [{i}].{p}");
             } else {
                 eprintln!("{shown}: {p}");
@@ -95,8 +93,8 @@ fn check_file(path: &PathBuf, meta: &'static ResourceMeta, options: Options) -> 
     if count == 0 {
         println!(
             "{shown}: ok ({} {}, direction {})",
-            records.len(),
-            meta.id,
+            loaded.records.len(),
+            loaded.meta.id,
             options.direction
         );
         Outcome::Ok

@@ -5,6 +5,8 @@
 //! elementa schema list
 //! elementa schema show coupa/comment
 //! elementa check --resource coupa/comment --direction in comment.json
+//! elementa check --direction in comment.xml
+//! elementa convert --to json comment.xml
 //! ```
 //!
 //! Exit codes: 0 when every payload is valid, 1 when any is invalid
@@ -13,6 +15,8 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod convert;
+mod load;
 mod registry;
 mod show;
 
@@ -35,8 +39,10 @@ enum Command {
         #[command(subcommand)]
         command: SchemaCommand,
     },
-    /// Validate payloads against a resource's element table.
+    /// Validate payloads (XML or JSON) against a resource's element table.
     Check(check::CheckArgs),
+    /// Write a payload in the other wire form (XML <-> JSON) to stdout.
+    Convert(convert::ConvertArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,6 +96,7 @@ fn main() -> ExitCode {
             command: SchemaCommand::Show { id },
         } => show::show(&id),
         Command::Check(args) => check::run(&args),
+        Command::Convert(args) => convert::run(&args),
     };
     outcome.into()
 }

@@ -203,3 +203,129 @@ fn schema_list() {
     assert_eq!(r.code, 0);
     insta::assert_snapshot!(r.stdout);
 }
+
+#[test]
+fn xml_payloads_are_checked_with_the_resource_from_their_root() {
+    let ok = elementa(&[
+        "check",
+        "--direction",
+        "in",
+        "tests/fixtures/coupa/comment-create.xml",
+    ]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(ok.stdout.contains("ok (1 coupa/comment, direction in)"));
+
+    let list = elementa(&["check", "tests/fixtures/coupa/users.xml"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert!(list.stdout.contains("ok (2 coupa/user, direction out)"));
+}
+
+#[test]
+fn strict_check_names_unknown_custom_fields() {
+    let file = "tests/fixtures/coupa/user-custom-fields.xml";
+    assert_eq!(elementa(&["check", file]).code, 0);
+    let strict = elementa(&["check", "--strict", file]);
+    assert_eq!(strict.code, 1);
+    for name in [
+        "custom-field-8",
+        "radio-button-test",
+        "custom-field-9",
+        "custom-field-10",
+    ] {
+        assert!(
+            strict.stderr.contains(&format!("{name}: unknown element")),
+            "{}",
+            strict.stderr
+        );
+    }
+}
+
+#[test]
+fn convert_seed_comment_to_json_and_back() {
+    let json = elementa(&[
+        "convert",
+        "--to",
+        "json",
+        "tests/fixtures/coupa/comment-create.xml",
+    ]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    assert!(json.stdout.contains("\"commentable-id\": 123456"));
+    assert!(
+        json.stdout
+            .contains("\"commentable-type\": \"InvoiceHeader\"")
+    );
+
+    let tmp = std::env::temp_dir().join(format!("elementa-cli-{}.json", std::process::id()));
+    std::fs::write(&tmp, &json.stdout).unwrap();
+    let xml = elementa(&[
+        "convert",
+        "--to",
+        "xml",
+        "--resource",
+        "coupa/comment",
+        tmp.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&tmp).ok();
+    assert_eq!(xml.code, 0, "{}", xml.stderr);
+    insta::assert_snapshot!(xml.stdout);
+
+    let needs_resource = elementa(&[
+        "convert",
+        "--to",
+        "xml",
+        "examples/coupa/comment-create.json",
+    ]);
+    assert_eq!(needs_resource.code, 2);
+}
+
+fn write_temp(name: &str, text: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("elementa-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn hostile_xml_exits_1_with_a_message() {
+    let depth = 100_000;
+    let deep = write_temp(
+        "deep.xml",
+        &format!("{}{}", "<user>".repeat(depth), "</user>".repeat(depth)),
+    );
+    let r = elementa(&["check", deep.to_str().unwrap()]);
+    std::fs::remove_file(&deep).ok();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("nesting deeper than the limit of 128 levels"),
+        "{}",
+        r.stderr
+    );
+
+    let bomb = write_temp(
+        "bomb.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n <!ENTITY lol9 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<user><login>&lol9;</login></user>\n",
+    );
+    let r = elementa(&["check", "--resource", "coupa/user", bomb.to_str().unwrap()]);
+    std::fs::remove_file(&bomb).ok();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(":2:1: a DTD (<!DOCTYPE …>) is not allowed"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn malformed_json_is_invalid_not_a_usage_error() {
+    let r = elementa(&[
+        "check",
+        "--resource",
+        "coupa/expense-report",
+        "--direction",
+        "in",
+        "tests/fixtures/coupa/expense-report-create.seed.json",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("expense-report-create.seed.json:16:6: expense-lines[0].expense-category: trailing comma"), "{}", r.stderr);
+}

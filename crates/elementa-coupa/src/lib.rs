@@ -25,6 +25,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod errors;
+
+pub use errors::{ErrorBody, ErrorMessage};
+
 use elementa::{Resource, ResourceMeta};
 
 elementa::resource!("schemas/coupa/attachment.toml");
