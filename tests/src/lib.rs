@@ -8,6 +8,8 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod sample;
+
 use std::path::PathBuf;
 
 /// The workspace root (the directory holding `schemas/`).
