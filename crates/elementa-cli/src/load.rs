@@ -51,6 +51,35 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
+/// Detects a file's format from its first non-blank byte, reading only that far.
+pub fn detect_file(path: &Path) -> Result<Format, String> {
+    use std::io::Read;
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    for byte in std::io::BufReader::new(file).bytes() {
+        match byte.map_err(|e| format!("{}: cannot read: {e}", path.display()))? {
+            b if b.is_ascii_whitespace() => {}
+            b'<' => return Ok(Format::Xml),
+            _ => return Ok(Format::Json),
+        }
+    }
+    Ok(Format::Json)
+}
+
+/// Finds the resource of an XML file from its root element, reading only the
+/// start of the file.
+pub fn resource_of_root_file(path: &Path, vendor: Vendor) -> Result<&'static ResourceMeta, String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(64 * 1024).read_to_end(&mut head))
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = String::from_utf8_lossy(&head);
+    let (root, _) =
+        elementa_xml::peek_root(&text).map_err(|e| format!("{}:{e}", path.display()))?;
+    resource_of_root(&root, vendor).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Finds the resource of an XML document from its root element.
 fn resource_of_root(root: &str, vendor: Vendor) -> Result<&'static ResourceMeta, String> {
     let vendor_id = match vendor {

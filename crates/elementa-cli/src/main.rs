@@ -17,6 +17,7 @@
 mod check;
 mod convert;
 mod load;
+mod project;
 mod registry;
 mod show;
 
@@ -43,6 +44,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Write a payload in the other wire form (XML <-> JSON) to stdout.
     Convert(convert::ConvertArgs),
+    /// Shape a response as return_object or fields would, streaming to stdout.
+    Project(project::ProjectArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +100,7 @@ fn main() -> ExitCode {
         } => show::show(&id),
         Command::Check(args) => check::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Project(args) => project::run(&args),
     };
     outcome.into()
 }

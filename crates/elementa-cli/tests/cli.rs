@@ -329,3 +329,67 @@ fn malformed_json_is_invalid_not_a_usage_error() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("expense-report-create.seed.json:16:6: expense-lines[0].expense-category: trailing comma"), "{}", r.stderr);
 }
+
+const FULL: &str = "tests/fixtures/coupa/expense-report-full.json";
+
+fn project(extra: &[&str]) -> Run {
+    let mut args = vec!["project", "--resource", "coupa/expense-report"];
+    args.extend_from_slice(extra);
+    args.push(FULL);
+    elementa(&args)
+}
+
+#[test]
+fn project_limited_none_and_fields() {
+    let limited = project(&["--return-object", "limited"]);
+    assert_eq!(
+        (limited.code, limited.stdout.as_str()),
+        (0, "{\"id\":158}\n")
+    );
+
+    let none_post = project(&["--method", "post", "--return-object", "none"]);
+    assert_eq!((none_post.code, none_post.stdout.as_str()), (0, ""));
+
+    let none_get = project(&["--method", "get", "--return-object", "none"]);
+    assert_eq!(none_get.code, 2);
+    assert!(
+        none_get
+            .stderr
+            .contains("return_object=none is only for POST and PUT"),
+        "{}",
+        none_get.stderr
+    );
+
+    let fields = project(&[
+        "--fields",
+        r#"["id","title",{"expense_lines":["id","amount"]}]"#,
+    ]);
+    assert_eq!(fields.code, 0, "{}", fields.stderr);
+    assert_eq!(
+        fields.stdout,
+        "{\"id\":158,\"title\":\"\",\"expense-lines\":[{\"id\":546,\"amount\":\"255.00\"},{\"id\":547,\"amount\":\"212.40\"},{\"id\":548,\"amount\":\"38.17\"},{\"id\":549,\"amount\":\"61.50\"}]}\n"
+    );
+
+    let typo = project(&["--fields", r#"["id","titel"]"#]);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("`titel`") && typo.stderr.contains("did you mean `title`?"),
+        "{}",
+        typo.stderr
+    );
+}
+
+#[test]
+fn project_shallow_xml_finds_the_resource_from_the_root() {
+    let r = elementa(&[
+        "project",
+        "--return-object",
+        "shallow",
+        "tests/fixtures/coupa/expense-report-full.xml",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(
+        "<currency>\n    <id type=\"integer\">1</id>\n    <code>USD</code>\n  </currency>"
+    ));
+    assert!(!r.stdout.contains("<decimals"));
+}

@@ -610,3 +610,97 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
         Ok(Any::Object(members))
     }
 }
+
+/// Decodes records of `meta` from `reader` one at a time — a JSON array of
+/// them, or a single object — handing each to `each` (with the payload's
+/// shape) before reading the next, so memory holds one record however long
+/// the list. Errors from `each` stop the stream and are returned as they are.
+pub fn for_each<R: std::io::Read>(
+    meta: &'static ResourceMeta,
+    reader: R,
+    options: DecodeOptions,
+    each: &mut dyn FnMut(elementa::Shape, Box<dyn Record>) -> std::io::Result<()>,
+) -> Result<elementa::Shape, elementa::StreamError> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
+    let list = loop {
+        let buf = reader.fill_buf()?;
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let first = buf.get(i).copied();
+                break first == Some(b'[');
+            }
+            None if buf.is_empty() => break false,
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    };
+    let cx = Ctx::new(meta.dialect, options);
+    let failed: RefCell<Option<std::io::Error>> = RefCell::new(None);
+    let mut d = serde_json::Deserializer::from_reader(reader);
+    let result = if list {
+        d.deserialize_seq(StreamVisitor {
+            meta,
+            cx: &cx,
+            each,
+            failed: &failed,
+        })
+    } else {
+        let mut record = (meta.new)();
+        RecordSeed {
+            record: &mut *record,
+            cx: &cx,
+        }
+        .deserialize(&mut d)
+        .and_then(|()| {
+            each(elementa::Shape::One, record).map_err(|e| {
+                *failed.borrow_mut() = Some(e);
+                de::Error::custom("the consumer failed")
+            })
+        })
+    }
+    .and_then(|()| d.end());
+    if let Some(e) = failed.borrow_mut().take() {
+        return Err(e.into());
+    }
+    result.map_err(|e| cx.error(&e))?;
+    Ok(if list {
+        elementa::Shape::List
+    } else {
+        elementa::Shape::One
+    })
+}
+
+struct StreamVisitor<'a, 'c> {
+    meta: &'static ResourceMeta,
+    cx: &'c Ctx,
+    each: &'a mut dyn FnMut(elementa::Shape, Box<dyn Record>) -> std::io::Result<()>,
+    failed: &'a RefCell<Option<std::io::Error>>,
+}
+
+impl<'de> Visitor<'de> for StreamVisitor<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an array of {}", self.meta.wire)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let mut record = (self.meta.new)();
+            let r = seq.next_element_seed(RecordSeed {
+                record: &mut *record,
+                cx: self.cx,
+            });
+            if self.cx.mark(r, || Seg::Index(i))?.is_none() {
+                return Ok(());
+            }
+            if let Err(e) = (self.each)(elementa::Shape::List, record) {
+                *self.failed.borrow_mut() = Some(e);
+                return Err(de::Error::custom("the consumer failed"));
+            }
+            i += 1;
+        }
+    }
+}

@@ -28,7 +28,7 @@
 mod de;
 mod ser;
 
-pub use de::{DecodeOptions, decode, decode_into, decode_list, from_str, from_str_list};
+pub use de::{DecodeOptions, decode, decode_into, decode_list, for_each, from_str, from_str_list};
 pub use ser::{JsonList, JsonRecord, to_string, to_string_pretty, to_writer, to_writer_pretty};
 
 /// A JSON payload that could not be decoded: where, and what.

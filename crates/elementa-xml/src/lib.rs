@@ -36,10 +36,12 @@
 
 mod de;
 mod ser;
+mod stream;
 
 pub use de::{DecodeOptions, decode, from_str, peek_root};
 pub use elementa::DecodeError as Error;
 pub use ser::{encode, encode_records, to_string};
+pub use stream::{ListWriter, for_each};
 
 use elementa::{Dialect, Record};
 

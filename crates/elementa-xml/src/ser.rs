@@ -42,6 +42,27 @@ struct Writer<'l> {
     out: String,
     layout: &'l Layout,
     coupa: bool,
+    /// Whether output precedes this writer's (a line break starts it).
+    continued: bool,
+}
+
+/// One record as a fragment of a larger document, at nesting `level`;
+/// `continued` says whether something precedes it (so it starts on a new line).
+pub(crate) fn fragment(
+    record: &dyn Record,
+    name: &str,
+    level: usize,
+    layout: &Layout,
+    continued: bool,
+) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        layout,
+        coupa: record.meta().dialect == Dialect::Coupa,
+        continued,
+    };
+    w.record(record, name, level);
+    w.out
 }
 
 fn type_attr(kind: &Kind) -> Option<&'static str> {
@@ -81,6 +102,7 @@ impl<'l> Writer<'l> {
             out,
             layout,
             coupa: dialect == Dialect::Coupa,
+            continued: false,
         }
     }
 
@@ -94,7 +116,7 @@ impl<'l> Writer<'l> {
     /// Starts a line at nesting `level` (nothing when writing on one line).
     fn line(&mut self, level: usize) {
         if let Some(n) = self.layout.indent {
-            if !self.out.is_empty() {
+            if !self.out.is_empty() || self.continued {
                 self.out.push('\n');
             }
             self.out.extend(std::iter::repeat_n(' ', n * level));

@@ -38,3 +38,23 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let column = before.get(line_start..).map_or(0, |s| s.chars().count());
     (before.matches('\n').count() + 1, column + 1)
 }
+
+/// A failure while streaming records from a reader to a consumer.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    /// The input does not decode.
+    #[error("{0}")]
+    Decode(#[from] DecodeError),
+    /// Reading the input or writing the output failed.
+    #[error("i/o: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Whether a streamed payload held one record or a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One record.
+    One,
+    /// A list of records (possibly empty).
+    List,
+}

@@ -33,12 +33,13 @@ mod validate;
 mod value;
 
 pub use elementa_macros::resource;
-pub use error::{DecodeError, line_col};
+pub use error::{DecodeError, Shape, StreamError, line_col};
 pub use field::Field;
 pub use link::{Many, One};
 pub use meta::{Dialect, ElementMeta, Kind, Placement, ResourceMeta};
 pub use record::{
-    EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, fmt_record,
+    EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
+    fmt_record,
 };
 pub use validate::{Direction, Options, Problem, ProblemKind, validate};
 pub use value::{Any, Date, DateTime, Decimal, Extra, Extras, Timestamp, ValueError};

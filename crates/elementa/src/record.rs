@@ -342,6 +342,63 @@ pub fn fmt_record(record: &dyn Record, f: &mut fmt::Formatter<'_>) -> fmt::Resul
     s.finish()
 }
 
+/// Copies element `index` of `src` into `dst`, a record of the same resource
+/// (associations are deep-copied). Returns `false` if the element does not
+/// exist or the two records are of different resources.
+///
+/// ```
+/// use elementa::{Field, Record, copy_field};
+/// use elementa_coupa::Currency;
+/// let src = Currency { code: "USD".into(), name: Field::Null, ..Default::default() };
+/// let mut dst = Currency::default();
+/// assert!(copy_field(&src, &mut dst, 1) && copy_field(&src, &mut dst, 2));
+/// assert_eq!((dst.code, dst.name), (Field::Value("USD".to_owned()), Field::Null));
+/// ```
+pub fn copy_field(src: &dyn Record, dst: &mut dyn Record, index: usize) -> bool {
+    if !std::ptr::eq(src.meta(), dst.meta()) {
+        return false;
+    }
+    let (Some(from), Some(to)) = (src.field(index), dst.field_mut(index)) else {
+        return false;
+    };
+    match (from, to) {
+        (FieldRef::Integer(a), FieldMut::Integer(b)) => *b = a.clone(),
+        (FieldRef::Decimal(a), FieldMut::Decimal(b)) => *b = a.clone(),
+        (FieldRef::Boolean(a), FieldMut::Boolean(b)) => *b = a.clone(),
+        (FieldRef::String(a), FieldMut::String(b)) => *b = a.clone(),
+        (FieldRef::DateTime(a), FieldMut::DateTime(b)) => *b = a.clone(),
+        (FieldRef::Date(a), FieldMut::Date(b)) => *b = a.clone(),
+        (FieldRef::Timestamp(a), FieldMut::Timestamp(b)) => *b = a.clone(),
+        (FieldRef::Strings(a), FieldMut::Strings(b)) => *b = a.clone(),
+        (FieldRef::Enum(a), FieldMut::Enum(b)) => match a.get() {
+            Field::Value(v) => b.set_wire(v),
+            Field::Null => b.set_null(),
+            Field::Absent => b.clear(),
+        },
+        (FieldRef::One(a), FieldMut::One(b)) => match a.get() {
+            Field::Value(r) => {
+                let _ = b.set(r.clone_record());
+            }
+            Field::Null => b.set_null(),
+            Field::Absent => b.clear(),
+        },
+        (FieldRef::Many(a), FieldMut::Many(b)) => match a.count() {
+            Field::Value(n) => {
+                b.make_empty();
+                for i in 0..n {
+                    if let Some(r) = a.item(i) {
+                        let _ = b.push(r.clone_record());
+                    }
+                }
+            }
+            Field::Null => b.set_null(),
+            Field::Absent => b.clear(),
+        },
+        _ => return false,
+    }
+    true
+}
+
 /// A generated resource type.
 pub trait Resource: Record + Default + Clone + PartialEq {
     /// The resource's metadata.

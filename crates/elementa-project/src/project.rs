@@ -1,0 +1,112 @@
+//! Projections on typed records.
+
+use elementa::{Field, FieldMut, FieldRef, Record, ResourceMeta, copy_field};
+
+use crate::fields::Selected;
+use crate::{ProjectError, Projection, ReturnObject};
+
+/// The record as the projection shapes it: a new record of the same resource
+/// holding only what the response carries. `None` for `return_object=none`
+/// (no body at all).
+pub fn project(
+    record: &dyn Record,
+    projection: &Projection,
+) -> Result<Option<Box<dyn Record>>, ProjectError> {
+    let meta = record.meta();
+    Ok(match projection {
+        Projection::Full => Some(record.clone_record()),
+        Projection::ReturnObject(ReturnObject::None) => None,
+        Projection::ReturnObject(ReturnObject::Limited) => Some(keys(record, false)),
+        Projection::ReturnObject(ReturnObject::Shallow) => Some(shallow(record)),
+        Projection::Fields(f) => {
+            if !std::ptr::eq(f.resource(), meta) {
+                return Err(ProjectError::WrongResource {
+                    expected: f.resource().id,
+                    found: meta.id,
+                });
+            }
+            Some(select(record, f.selected()))
+        }
+    })
+}
+
+/// A record holding `id` and, with `natural`, the natural keys.
+fn keys(record: &dyn Record, natural: bool) -> Box<dyn Record> {
+    let meta = record.meta();
+    let mut out = (meta.new)();
+    for (i, el) in meta.elements.iter().enumerate() {
+        if el.wire == "id" || (natural && meta.natural_keys.contains(&el.wire)) {
+            copy_field(record, &mut *out, i);
+        }
+    }
+    out
+}
+
+fn shallow(record: &dyn Record) -> Box<dyn Record> {
+    let meta = record.meta();
+    let mut out = (meta.new)();
+    for i in 0..meta.elements.len() {
+        reduce_or_copy(record, &mut *out, i, &|r| keys(r, true));
+    }
+    *out.extra_mut() = record.extra().clone();
+    out
+}
+
+/// Copies element `i`, passing associated records through `each`.
+fn reduce_or_copy(
+    record: &dyn Record,
+    out: &mut dyn Record,
+    i: usize,
+    each: &dyn Fn(&dyn Record) -> Box<dyn Record>,
+) {
+    match (record.field(i), out.field_mut(i)) {
+        (Some(FieldRef::One(src)), Some(FieldMut::One(dst))) => match src.get() {
+            Field::Value(r) => {
+                let _ = dst.set(each(r));
+            }
+            Field::Null => dst.set_null(),
+            Field::Absent => {}
+        },
+        (Some(FieldRef::Many(src)), Some(FieldMut::Many(dst))) => match src.count() {
+            Field::Value(n) => {
+                dst.make_empty();
+                for k in 0..n {
+                    if let Some(r) = src.item(k) {
+                        let _ = dst.push(each(r));
+                    }
+                }
+            }
+            Field::Null => dst.set_null(),
+            Field::Absent => {}
+        },
+        _ => {
+            copy_field(record, out, i);
+        }
+    }
+}
+
+fn is_custom(meta: &ResourceMeta, i: usize) -> bool {
+    meta.elements
+        .get(i)
+        .is_some_and(|e| e.wire.starts_with("custom-field"))
+}
+
+fn select(record: &dyn Record, selected: &Selected) -> Box<dyn Record> {
+    let meta = record.meta();
+    let mut out = (meta.new)();
+    for (i, nested) in &selected.elements {
+        match nested {
+            None => {
+                copy_field(record, &mut *out, *i);
+            }
+            Some(sub) => reduce_or_copy(record, &mut *out, *i, &|r| select(r, sub)),
+        }
+    }
+    if selected.custom_fields {
+        for i in (0..meta.elements.len()).filter(|&i| is_custom(meta, i)) {
+            copy_field(record, &mut *out, i);
+        }
+        *out.extra_mut() = record.extra().clone();
+    }
+    out
+}

@@ -1,0 +1,300 @@
+//! Projectors on the seed's return-format examples, typed and streaming.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests panic on purpose
+
+use elementa::{Record, Resource};
+use elementa_coupa::{ExpenseReport, IntegrationRun};
+use elementa_project::stream::{Format, project_stream};
+use elementa_project::{Fields, FieldsError, Method, Projection, ReturnObject, project};
+use elementa_tests::{fixture, sample};
+
+fn full() -> ExpenseReport {
+    elementa_json::from_str(&fixture("coupa/expense-report-full.json")).unwrap()
+}
+
+fn shallow() -> Projection {
+    Projection::ReturnObject(ReturnObject::Shallow)
+}
+
+#[test]
+fn shallow_gives_exactly_the_seed_shallow_response() {
+    let out = project(&full(), &shallow()).unwrap().unwrap();
+    let seed: ExpenseReport =
+        elementa_json::from_str(&fixture("coupa/expense-report-shallow.seed.json")).unwrap();
+    let got: &ExpenseReport = out.downcast_ref().unwrap();
+    assert_eq!(
+        got, &seed,
+        "same keys, same values, same nulls, comments: []"
+    );
+    insta::assert_snapshot!(elementa_json::to_string_pretty(got));
+    insta::assert_snapshot!(elementa_xml::to_string(got));
+}
+
+#[test]
+fn shallow_of_the_xml_fixture_is_the_same() {
+    let from_xml: ExpenseReport =
+        elementa_xml::from_str(&fixture("coupa/expense-report-full.xml")).unwrap();
+    assert_eq!(from_xml, full());
+}
+
+#[test]
+fn limited_is_the_id_only() {
+    let out = project(&full(), &Projection::ReturnObject(ReturnObject::Limited))
+        .unwrap()
+        .unwrap();
+    assert_eq!(elementa_json::to_string(&*out), r#"{"id":158}"#);
+}
+
+#[test]
+fn none_is_no_body_and_only_for_post_and_put() {
+    let none = Projection::ReturnObject(ReturnObject::None);
+    assert!(project(&full(), &none).unwrap().is_none());
+    assert!(none.check(Method::Post).is_ok() && none.check(Method::Put).is_ok());
+    let err = none.check(Method::Get).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "return_object=none is only for POST and PUT; a GET has to return something"
+    );
+    assert!(none.check(Method::Patch).is_err());
+}
+
+#[test]
+fn fields_select_exactly_those_keys_in_schema_order() {
+    let meta = ExpenseReport::resource_meta();
+    let f = Fields::parse(r#"[{"expense_lines":["amount","id"]},"title","id"]"#, meta).unwrap();
+    let out = project(&full(), &Projection::Fields(f)).unwrap().unwrap();
+    assert_eq!(
+        elementa_json::to_string(&*out),
+        r#"{"id":158,"title":"","expense-lines":[{"id":546,"amount":"255.00"},{"id":547,"amount":"212.40"},{"id":548,"amount":"38.17"},{"id":549,"amount":"61.50"}]}"#
+    );
+    // Dashes work too, and a nested selection goes any depth.
+    let f = Fields::parse(
+        r#"[{"expense-lines":[{"expense-category":["name"]}]}]"#,
+        meta,
+    )
+    .unwrap();
+    let out = project(&full(), &Projection::Fields(f)).unwrap().unwrap();
+    assert!(
+        elementa_json::to_string(&*out)
+            .starts_with(r#"{"expense-lines":[{"expense-category":{"name":"Airfare"}}"#)
+    );
+}
+
+#[test]
+fn fields_errors_name_the_field_where_it_stands_and_suggest() {
+    let meta = ExpenseReport::resource_meta();
+    let e = Fields::parse(r#"["id","titel"]"#, meta).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "fields[1]: `titel` is not an element of coupa/expense-report; did you mean `title`?"
+    );
+
+    let e = Fields::parse(r#"["id",{"expense_lines":["id","ammount"]}]"#, meta).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "fields[1].expense_lines[1]: `ammount` is not an element of coupa/expense-line; did you mean `amount`?"
+    );
+    let e = Fields::parse(r#"[{"title":["id"]}]"#, meta).unwrap_err();
+    assert!(matches!(e, FieldsError::NotAssociation { .. }), "{e}");
+    let e = Fields::parse(r#"["id", 3]"#, meta).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "fields[1]: expected a field name or an object of nested selections, found 3"
+    );
+    let e = Fields::parse(r#"["id""#, meta).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "fields: not valid JSON at column 5: EOF while parsing a list"
+    );
+    let e = Fields::parse(r#"["zzzzzzzz"]"#, meta).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "fields[0]: `zzzzzzzz` is not an element of coupa/expense-report"
+    );
+}
+
+#[test]
+fn custom_fields_selects_unknown_elements() {
+    let user: elementa_coupa::User =
+        elementa_xml::from_str(&fixture("coupa/user-custom-fields.xml")).unwrap();
+    let f = Fields::parse(
+        r#"["id",{"custom_fields":{}}]"#,
+        elementa_coupa::User::resource_meta(),
+    )
+    .unwrap();
+    let out = project(&user, &Projection::Fields(f)).unwrap().unwrap();
+    assert_eq!(
+        elementa_json::to_string(&*out),
+        r#"{"id":20,"custom-field-8":"Cost centre 4711","radio-button-test":"option-b","custom-field-9":42,"custom-field-10":null}"#
+    );
+}
+
+#[test]
+fn query_strings_are_what_coupa_expects() {
+    let meta = ExpenseReport::resource_meta();
+    assert_eq!(shallow().query(), "return_object=shallow");
+    assert_eq!(
+        Projection::ReturnObject(ReturnObject::None).query(),
+        "return_object=none"
+    );
+    assert_eq!(Projection::Full.query(), "");
+    let f = Fields::parse(r#"["id","invoice_number"]"#, meta);
+    assert!(
+        f.is_err(),
+        "invoice_number is not an expense-report element"
+    );
+    let f = Fields::parse(r#"[ "id", {"expense_lines": ["id", "amount"]} ]"#, meta).unwrap();
+    assert_eq!(
+        Projection::Fields(f).query(),
+        "fields=%5B%22id%22%2C%7B%22expense_lines%22%3A%5B%22id%22%2C%22amount%22%5D%7D%5D"
+    );
+}
+
+#[test]
+fn a_selection_for_another_resource_is_refused() {
+    let f = Fields::parse(r#"["id"]"#, IntegrationRun::resource_meta()).unwrap();
+    assert!(project(&full(), &Projection::Fields(f)).is_err());
+}
+
+fn sample_list(n: i64) -> Vec<Box<dyn Record>> {
+    (1..=n)
+        .map(|i| Box::new(sample::expense_report(i)) as Box<dyn Record>)
+        .collect()
+}
+
+#[test]
+fn streaming_equals_the_typed_projection() {
+    let meta = ExpenseReport::resource_meta();
+    let records = sample_list(25);
+    let projections = [
+        shallow(),
+        Projection::ReturnObject(ReturnObject::Limited),
+        Projection::Fields(
+            Fields::parse(r#"["id",{"expense_lines":["amount"]},"currency"]"#, meta).unwrap(),
+        ),
+        Projection::Full,
+    ];
+    for p in &projections {
+        let typed: Vec<Box<dyn Record>> = records
+            .iter()
+            .map(|r| project(&**r, p).unwrap().unwrap())
+            .collect();
+
+        let json_in = serde_json::to_string(&elementa_json::JsonList(&records)).unwrap();
+        let mut json_out = Vec::new();
+        project_stream(
+            meta,
+            Format::Json,
+            json_in.as_bytes(),
+            &mut json_out,
+            p,
+            Method::Get,
+        )
+        .unwrap();
+        let expected = serde_json::to_string(&elementa_json::JsonList(&typed)).unwrap() + "\n";
+        assert_eq!(String::from_utf8(json_out).unwrap(), expected, "JSON {p:?}");
+
+        let layout = elementa_xml::Layout::for_dialect(elementa::Dialect::Coupa);
+        let xml_in = elementa_xml::encode_records(meta, records.iter().map(|r| &**r), &layout);
+        let mut xml_out = Vec::new();
+        project_stream(
+            meta,
+            Format::Xml,
+            xml_in.as_bytes(),
+            &mut xml_out,
+            p,
+            Method::Get,
+        )
+        .unwrap();
+        let expected = elementa_xml::encode_records(meta, typed.iter().map(|r| &**r), &layout);
+        assert_eq!(String::from_utf8(xml_out).unwrap(), expected, "XML {p:?}");
+    }
+}
+
+#[test]
+fn streaming_single_records_and_empty_lists() {
+    let meta = ExpenseReport::resource_meta();
+    let full_json = fixture("coupa/expense-report-full.json");
+    let mut out = Vec::new();
+    project_stream(
+        meta,
+        Format::Json,
+        full_json.as_bytes(),
+        &mut out,
+        &Projection::ReturnObject(ReturnObject::Limited),
+        Method::Get,
+    )
+    .unwrap();
+    assert_eq!(out, b"{\"id\":158}\n");
+
+    let full_xml = fixture("coupa/expense-report-full.xml");
+    let mut out = Vec::new();
+    project_stream(
+        meta,
+        Format::Xml,
+        full_xml.as_bytes(),
+        &mut out,
+        &shallow(),
+        Method::Get,
+    )
+    .unwrap();
+    let seed: ExpenseReport =
+        elementa_json::from_str(&fixture("coupa/expense-report-shallow.seed.json")).unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        elementa_xml::to_string(&seed)
+    );
+
+    for (format, input, expected) in [
+        (Format::Json, " [ ] ", "[]\n"),
+        (
+            Format::Xml,
+            "<expense-reports type=\"array\"/>",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<expense-reports type=\"array\"/>\n",
+        ),
+    ] {
+        let mut out = Vec::new();
+        project_stream(
+            meta,
+            format,
+            input.as_bytes(),
+            &mut out,
+            &shallow(),
+            Method::Get,
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+}
+
+#[test]
+fn streaming_errors_point_into_the_whole_input() {
+    let meta = ExpenseReport::resource_meta();
+    let xml = "<expense-reports type=\"array\">\n  <expense-report>\n    <id>1</id>\n  </expense-report>\n  <expense-report>\n    <id>two</id>\n  </expense-report>\n</expense-reports>\n";
+    let mut out = Vec::new();
+    let err = project_stream(
+        meta,
+        Format::Xml,
+        xml.as_bytes(),
+        &mut out,
+        &shallow(),
+        Method::Get,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "6:5: [1].id: `two` is not an integer");
+
+    let json = "[{\"id\": 1},\n {\"id\": \"two\"}]";
+    let err = project_stream(
+        meta,
+        Format::Json,
+        json.as_bytes(),
+        &mut out,
+        &shallow(),
+        Method::Get,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "2:13: [1].id: invalid type: string \"two\", expected an integer"
+    );
+}
