@@ -27,7 +27,9 @@ fn shallow_value(v: &Value) -> Value {
         }
         Value::Object(m)
     }
-    let Value::Object(o) = v else { return v.clone() };
+    let Value::Object(o) = v else {
+        return v.clone();
+    };
     let mut out = Map::new();
     for (k, x) in o {
         let natural: &[&str] = match k.as_str() {
@@ -57,7 +59,15 @@ fn bench(c: &mut Criterion) {
     // Both produce the same output (up to the baseline's key order, which
     // serde_json's map sorts): checked once before timing.
     let mut ours = Vec::new();
-    project_stream(meta, Format::Json, input.as_bytes(), &mut ours, &shallow, Method::Get).unwrap();
+    project_stream(
+        meta,
+        Format::Json,
+        input.as_bytes(),
+        &mut ours,
+        &shallow,
+        Method::Get,
+    )
+    .unwrap();
     let ours: Value = serde_json::from_slice(&ours).unwrap();
     let theirs: Value = match serde_json::from_str::<Value>(&input).unwrap() {
         Value::Array(items) => Value::Array(items.iter().map(shallow_value).collect()),
@@ -71,14 +81,24 @@ fn bench(c: &mut Criterion) {
     g.bench_function("elementa streaming", |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(input.len() / 2);
-            project_stream(meta, Format::Json, black_box(input.as_bytes()), &mut out, &shallow, Method::Get).unwrap();
+            project_stream(
+                meta,
+                Format::Json,
+                black_box(input.as_bytes()),
+                &mut out,
+                &shallow,
+                Method::Get,
+            )
+            .unwrap();
             out
         })
     });
     g.bench_function("baseline Value parse-filter-write", |b| {
         b.iter(|| {
             let v: Value = serde_json::from_str(black_box(&input)).unwrap();
-            let Value::Array(items) = v else { unreachable!() };
+            let Value::Array(items) = v else {
+                unreachable!()
+            };
             let out: Vec<Value> = items.iter().map(shallow_value).collect();
             serde_json::to_vec(&out).unwrap()
         })

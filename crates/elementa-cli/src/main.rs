@@ -14,6 +14,7 @@
 //! unreadable file).
 #![forbid(unsafe_code)]
 
+mod changes;
 mod check;
 mod convert;
 mod load;
@@ -46,6 +47,8 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Shape a response as return_object or fields would, streaming to stdout.
     Project(project::ProjectArgs),
+    /// Print the changes of ABRA Flexi change listings and where to continue.
+    Changes(changes::ChangesArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +104,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Project(args) => project::run(&args),
+        Command::Changes(args) => changes::run(&args),
     };
     outcome.into()
 }

@@ -4,7 +4,11 @@ use elementa::ResourceMeta;
 
 /// All resources, sorted by id.
 pub fn all() -> Vec<&'static ResourceMeta> {
-    let mut v: Vec<_> = elementa_coupa::RESOURCES.iter().map(|m| m()).collect();
+    let mut v: Vec<_> = elementa_coupa::RESOURCES
+        .iter()
+        .chain(elementa_flexi::wire::RESOURCES)
+        .map(|m| m())
+        .collect();
     v.sort_by_key(|m| m.id);
     v
 }

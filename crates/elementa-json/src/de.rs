@@ -77,13 +77,61 @@ pub fn decode_list(
 }
 
 /// Decodes JSON text into `record`, which should be empty.
+///
+/// A Flexi payload is wrapped in its root element (`{"winstrom": {...}}`).
 pub fn decode_into(
     record: &mut dyn Record,
     text: &str,
     options: DecodeOptions,
 ) -> Result<(), Error> {
     let cx = Ctx::new(record.meta().dialect, options);
-    run(&cx, text, |d| RecordSeed { record, cx: &cx }.deserialize(d))
+    if cx.flexi {
+        run(&cx, text, |d| {
+            d.deserialize_map(RootVisitor { record, cx: &cx })
+        })
+    } else {
+        run(&cx, text, |d| RecordSeed { record, cx: &cx }.deserialize(d))
+    }
+}
+
+/// Unwraps Flexi's `{"<root>": {...}}`.
+struct RootVisitor<'a, 'c> {
+    record: &'a mut dyn Record,
+    cx: &'c Ctx,
+}
+
+impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "an object with the single key `{}`",
+            self.record.meta().root
+        )
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let root = self.record.meta().root;
+        match map.next_key::<std::borrow::Cow<'de, str>>()? {
+            Some(k) if k == root => {}
+            Some(k) => {
+                return Err(de::Error::custom(format!(
+                    "expected the key `{root}`, found `{k}`"
+                )));
+            }
+            None => return Err(de::Error::custom(format!("expected the key `{root}`"))),
+        }
+        let r = map.next_value_seed(RecordSeed {
+            record: self.record,
+            cx: self.cx,
+        });
+        self.cx.mark(r, || Seg::Key(root.to_owned()))?;
+        if let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            return Err(de::Error::custom(format!(
+                "unexpected key `{k}` beside `{root}`"
+            )));
+        }
+        Ok(())
+    }
 }
 
 fn run<'de>(
@@ -649,11 +697,18 @@ pub fn for_each<R: std::io::Read>(
         })
     } else {
         let mut record = (meta.new)();
-        RecordSeed {
-            record: &mut *record,
-            cx: &cx,
+        if cx.flexi {
+            d.deserialize_map(RootVisitor {
+                record: &mut *record,
+                cx: &cx,
+            })
+        } else {
+            RecordSeed {
+                record: &mut *record,
+                cx: &cx,
+            }
+            .deserialize(&mut d)
         }
-        .deserialize(&mut d)
         .and_then(|()| {
             each(elementa::Shape::One, record).map_err(|e| {
                 *failed.borrow_mut() = Some(e);

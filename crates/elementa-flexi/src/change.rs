@@ -1,0 +1,373 @@
+//! The data of a Changes API listing: one [`ChangePage`] holds the
+//! [`Change`]s of a version range and where to continue ([`Next`]).
+//!
+//! These are plain types; decoding the XML or JSON listing into them is the
+//! codec's job. Everything that came over the wire is kept as received:
+//! unknown operations ([`Operation::Other`]), unknown id prefixes
+//! ([`RecordId::Other`]) and the timestamp text.
+
+use std::fmt;
+use std::str::FromStr;
+
+use elementa::{Timestamp, ValueError};
+
+/// Builds a [`ValueError`] with the offending text cut to 80 characters.
+pub(crate) fn invalid(text: &str, expected: &'static str) -> ValueError {
+    ValueError {
+        text: text.chars().take(80).collect(),
+        expected,
+    }
+}
+
+/// What a change did to its record.
+///
+/// ```
+/// use elementa_flexi::change::Operation;
+/// assert_eq!(Operation::from_wire("update"), Operation::Update);
+/// let other = Operation::from_wire("archive");
+/// assert!(!other.is_known());
+/// assert_eq!(other.as_wire(), "archive");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// `create`.
+    Create,
+    /// `update`.
+    Update,
+    /// `delete`.
+    Delete,
+    /// Any other operation, kept as received (strict sync reports it).
+    Other(String),
+}
+
+impl Operation {
+    /// Reads the wire name; every text is accepted, unknown ones as
+    /// [`Operation::Other`].
+    pub fn from_wire(text: &str) -> Self {
+        match text {
+            "create" => Operation::Create,
+            "update" => Operation::Update,
+            "delete" => Operation::Delete,
+            other => Operation::Other(other.to_owned()),
+        }
+    }
+
+    /// The wire name.
+    pub fn as_wire(&self) -> &str {
+        match self {
+            Operation::Create => "create",
+            Operation::Update => "update",
+            Operation::Delete => "delete",
+            Operation::Other(text) => text,
+        }
+    }
+
+    /// Whether this is `create`, `update` or `delete`.
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Operation::Other(_))
+    }
+}
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_wire())
+    }
+}
+
+/// One identifier of a changed record, as Flexi lists it.
+///
+/// The text forms are:
+/// * `1` — the internal numeric id ([`RecordId::Numeric`]); only the
+///   canonical decimal form (no sign `+`, no leading zeros, fits `i64`), so
+///   that it renders back to the same text;
+/// * `prefix:value` where the prefix is ASCII letters, digits, `-` or `_`:
+///   `code:` ([`RecordId::Code`]), `ext:` ([`RecordId::Ext`], the value is
+///   everything after the first colon, e.g. `SYSTEM:VALUE`) and any other
+///   prefix ([`RecordId::Other`], kept). The value must not be empty.
+///
+/// Anything else — in particular a non-numeric id without a prefix such as
+/// `ABC` or `007` — is an error: Flexi writes every non-internal identifier
+/// with a prefix, and guessing one (`code:`?) could make the mirror touch the
+/// wrong record. [`Display`](fmt::Display) renders the parsed text exactly.
+///
+/// ```
+/// use elementa_flexi::change::RecordId;
+/// for text in ["1", "code:VF1-0001/2012", "ext:SYSTEM:VALUE", "plu:123"] {
+///     assert_eq!(RecordId::parse(text).unwrap().to_string(), text);
+/// }
+/// assert_eq!(RecordId::parse("ext:SYSTEM:VALUE").unwrap(),
+///            RecordId::Ext("SYSTEM:VALUE".into()));
+/// assert!(RecordId::parse("ABC").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordId {
+    /// The internal numeric id.
+    Numeric(i64),
+    /// `code:` — the record's code.
+    Code(String),
+    /// `ext:` — an external id; the text after `ext:` (usually
+    /// `SYSTEM:VALUE`).
+    Ext(String),
+    /// Any other prefix, kept.
+    Other {
+        /// The prefix, without the colon.
+        prefix: String,
+        /// The text after the first colon.
+        value: String,
+    },
+}
+
+const ID_EXPECTED: &str = "record id (a canonical number, or prefix:value such as code:ABC)";
+
+impl RecordId {
+    /// Parses one identifier; see the type documentation for the forms.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        if let Some((prefix, value)) = text.split_once(':')
+            && !prefix.is_empty()
+            && prefix
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            if value.is_empty() {
+                return Err(invalid(text, ID_EXPECTED));
+            }
+            return Ok(match prefix {
+                "code" => RecordId::Code(value.to_owned()),
+                "ext" => RecordId::Ext(value.to_owned()),
+                _ => RecordId::Other {
+                    prefix: prefix.to_owned(),
+                    value: value.to_owned(),
+                },
+            });
+        }
+        match text.parse::<i64>() {
+            Ok(n) if n.to_string() == text => Ok(RecordId::Numeric(n)),
+            _ => Err(invalid(text, ID_EXPECTED)),
+        }
+    }
+}
+
+impl FromStr for RecordId {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, ValueError> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordId::Numeric(n) => write!(f, "{n}"),
+            RecordId::Code(value) => write!(f, "code:{value}"),
+            RecordId::Ext(value) => write!(f, "ext:{value}"),
+            RecordId::Other { prefix, value } => write!(f, "{prefix}:{value}"),
+        }
+    }
+}
+
+/// One logged change of the company database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The record type (evidence), e.g. `faktura-vydana`.
+    pub evidence: String,
+    /// The change's global version (`in-version`).
+    pub version: u64,
+    /// What happened.
+    pub operation: Operation,
+    /// When, as Flexi wrote it (zone-less local time).
+    pub timestamp: Timestamp,
+    /// The record's identifiers (the numeric id and aliases such as `code:`).
+    pub ids: Vec<RecordId>,
+}
+
+/// Where a listing continues.
+///
+/// ```
+/// use elementa_flexi::change::Next;
+/// assert_eq!(Next::parse("6").unwrap(), Next::Version(6));
+/// assert_eq!(Next::parse("none").unwrap(), Next::None);
+/// assert!(Next::parse("+6").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Next {
+    /// The start (inclusive) of the next request.
+    Version(u64),
+    /// Nothing more follows (`none`).
+    None,
+}
+
+impl Next {
+    /// Parses `none` or a version in decimal digits; surrounding whitespace
+    /// is ignored.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let trimmed = text.trim();
+        if trimmed == "none" {
+            return Ok(Next::None);
+        }
+        if trimmed.is_empty() || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid(text, "next version (digits or `none`)"));
+        }
+        trimmed
+            .parse()
+            .map(Next::Version)
+            .map_err(|_| invalid(text, "next version (digits or `none`)"))
+    }
+}
+
+impl FromStr for Next {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, ValueError> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Display for Next {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Next::Version(v) => write!(f, "{v}"),
+            Next::None => f.write_str("none"),
+        }
+    }
+}
+
+/// One Changes API listing (a polled page or a web-hook delivery).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangePage {
+    /// The first version the database had not yet reached when it answered.
+    pub global_version: u64,
+    /// The changes, ascending by version.
+    pub changes: Vec<Change>,
+    /// Where to continue.
+    pub next: Next,
+}
+
+impl ChangePage {
+    /// The first version this page does not cover: `next`, or
+    /// `global_version` when `next` is `none` (the vendor's rule).
+    pub fn end(&self) -> u64 {
+        match self.next {
+            Next::Version(v) => v,
+            Next::None => self.global_version,
+        }
+    }
+
+    /// Whether nothing followed this page when it was produced: `next` is
+    /// `none` or already at `global_version`.
+    pub fn is_last(&self) -> bool {
+        self.next == Next::None || self.end() >= self.global_version
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_ids_parse_to_their_variants() {
+        assert_eq!(RecordId::parse("1").unwrap(), RecordId::Numeric(1));
+        assert_eq!(RecordId::parse("-5").unwrap(), RecordId::Numeric(-5));
+        assert_eq!(
+            RecordId::parse("code:VF1-0001/2012").unwrap(),
+            RecordId::Code("VF1-0001/2012".into())
+        );
+        assert_eq!(
+            RecordId::parse("ext:SYSTEM:VALUE").unwrap(),
+            RecordId::Ext("SYSTEM:VALUE".into())
+        );
+        assert_eq!(
+            RecordId::parse("vat-id:CZ123").unwrap(),
+            RecordId::Other {
+                prefix: "vat-id".into(),
+                value: "CZ123".into()
+            }
+        );
+        // Prefixes are case-sensitive so that the text round-trips.
+        assert_eq!(
+            RecordId::parse("CODE:A").unwrap().to_string(),
+            "CODE:A".to_owned()
+        );
+    }
+
+    #[test]
+    fn malformed_ids_are_errors() {
+        for text in [
+            "",
+            "ABC",
+            "007",
+            "+1",
+            " 1",
+            "1 ",
+            "code:",
+            ":x",
+            "a b:c",
+            "99999999999999999999",
+        ] {
+            let err = RecordId::parse(text).unwrap_err();
+            assert_eq!(err.expected, ID_EXPECTED, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn operations_keep_unknown_names() {
+        for (text, known) in [
+            ("create", true),
+            ("update", true),
+            ("delete", true),
+            ("Create", false),
+            ("", false),
+        ] {
+            let op = Operation::from_wire(text);
+            assert_eq!(op.as_wire(), text);
+            assert_eq!(op.is_known(), known, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn next_parses_and_displays() {
+        assert_eq!(Next::parse(" 6\n").unwrap(), Next::Version(6));
+        assert_eq!(Next::Version(6).to_string(), "6");
+        assert_eq!(Next::None.to_string(), "none");
+        for bad in ["", "None", "-1", "6x", "18446744073709551616"] {
+            assert!(Next::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn page_end_follows_the_vendor_rule() {
+        let mut page = ChangePage {
+            global_version: 6,
+            changes: Vec::new(),
+            next: Next::Version(4),
+        };
+        assert_eq!(page.end(), 4);
+        assert!(!page.is_last());
+        page.next = Next::Version(6);
+        assert!(page.is_last());
+        page.next = Next::None;
+        assert_eq!(page.end(), 6);
+        assert!(page.is_last());
+    }
+
+    proptest! {
+        #[test]
+        fn parsed_ids_render_back_exactly(text in "[a-z0-9:+ -]{0,12}|-?[0-9]{1,20}") {
+            if let Ok(id) = RecordId::parse(&text) {
+                prop_assert_eq!(id.to_string(), text);
+            }
+        }
+
+        #[test]
+        fn rendered_ids_parse_back(prefix in "[a-z_-]{1,8}", value in "\\PC{1,12}", n in any::<i64>()) {
+            for id in [
+                RecordId::Numeric(n),
+                RecordId::Code(value.clone()),
+                RecordId::Ext(value.clone()),
+            ] {
+                prop_assert_eq!(RecordId::parse(&id.to_string()).unwrap(), id);
+            }
+            let other = RecordId::parse(&format!("{prefix}:{value}")).unwrap();
+            prop_assert_eq!(other.to_string(), format!("{prefix}:{value}"));
+        }
+    }
+}

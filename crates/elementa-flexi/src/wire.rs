@@ -1,0 +1,137 @@
+//! The change listing as it travels: types generated from
+//! `schemas/flexi/changes.toml` and `change.toml`, decoded and encoded by the
+//! codecs (both forms, byte-exact), and converted to and from [`ChangePage`].
+//!
+//! ```
+//! use elementa_flexi::wire;
+//!
+//! let xml = "<winstrom version=\"1.0\" globalVersion=\"6\">\
+//!   <faktura-vydana in-version=\"5\" operation=\"update\" timestamp=\"2019-06-07 12:34:56.7\">\
+//!   <id>1</id><id>code:VF1-0001/2012</id></faktura-vydana><next>6</next></winstrom>";
+//! let page = wire::page_from_xml(xml).unwrap();
+//! assert_eq!(page.changes[0].ids[1].to_string(), "code:VF1-0001/2012");
+//! assert_eq!(wire::page_to_json(&page),
+//!     r#"{"winstrom":{"@version":"1.0","@globalVersion":"6","changes":[{"@evidence":"faktura-vydana","@in-version":"5","@operation":"update","@timestamp":"2019-06-07 12:34:56.7","id":"1","external-ids":["code:VF1-0001\/2012"]}],"next":"6"}}"#);
+//! ```
+
+use elementa::{DecodeError, Field, Many, OpenEnum, Resource, ResourceMeta};
+
+use crate::change::{Change as DomainChange, ChangePage, Next, Operation, RecordId};
+
+elementa::resource!("schemas/flexi/change.toml");
+elementa::resource!("schemas/flexi/changes.toml");
+
+/// Every Flexi resource of this crate, sorted by id.
+pub static RESOURCES: &[fn() -> &'static ResourceMeta] =
+    &[Change::resource_meta, Changes::resource_meta];
+
+fn at(path: String, message: String) -> DecodeError {
+    DecodeError {
+        line: 0,
+        column: 0,
+        path,
+        message,
+    }
+}
+
+fn required<'a, T>(f: &'a Field<T>, path: &str) -> Result<&'a T, DecodeError> {
+    f.value()
+        .ok_or_else(|| at(path.to_owned(), "is missing".to_owned()))
+}
+
+/// The domain view of a decoded listing; says which element is missing or
+/// malformed (`changes[2].in-version`).
+pub fn to_page(listing: &Changes) -> Result<ChangePage, DecodeError> {
+    let gv = *required(&listing.global_version, "globalVersion")?;
+    let global_version =
+        u64::try_from(gv).map_err(|_| at("globalVersion".into(), format!("{gv} is negative")))?;
+    let next = Next::parse(required(&listing.next, "next")?)
+        .map_err(|e| at("next".into(), e.to_string()))?;
+    let mut changes = Vec::new();
+    for (i, c) in listing
+        .changes
+        .value()
+        .into_iter()
+        .flat_map(Many::iter)
+        .enumerate()
+    {
+        let p = |name: &str| format!("changes[{i}].{name}");
+        let v = *required(&c.in_version, &p("in-version"))?;
+        let version =
+            u64::try_from(v).map_err(|_| at(p("in-version"), format!("{v} is negative")))?;
+        let mut ids = Vec::new();
+        let texts =
+            c.id.value()
+                .into_iter()
+                .chain(c.external_ids.value().into_iter().flatten());
+        for (k, text) in texts.enumerate() {
+            let id =
+                RecordId::parse(text).map_err(|e| at(p(&format!("ids[{k}]")), e.to_string()))?;
+            ids.push(id);
+        }
+        changes.push(DomainChange {
+            evidence: required(&c.evidence, &p("evidence"))?.clone(),
+            version,
+            operation: Operation::from_wire(required(&c.operation, &p("operation"))?.as_wire()),
+            timestamp: required(&c.timestamp, &p("timestamp"))?.clone(),
+            ids,
+        });
+    }
+    Ok(ChangePage {
+        global_version,
+        changes,
+        next,
+    })
+}
+
+/// The wire form of `page` (envelope version `1.0`; the first id is `id`,
+/// the others `external-ids`).
+pub fn from_page(page: &ChangePage) -> Changes {
+    let changes: Many<Change> = page
+        .changes
+        .iter()
+        .map(|c| {
+            let mut ids = c.ids.iter().map(ToString::to_string);
+            Change {
+                evidence: Field::Value(c.evidence.clone()),
+                in_version: Field::Value(i64::try_from(c.version).unwrap_or(i64::MAX)),
+                operation: Field::Value(ChangeOperation::from_wire(c.operation.as_wire())),
+                timestamp: Field::Value(c.timestamp.clone()),
+                id: ids.next().map_or(Field::Absent, Field::Value),
+                external_ids: Field::Value(ids.collect()),
+                ..Default::default()
+            }
+        })
+        .collect();
+    Changes {
+        version: Field::Value("1.0".to_owned()),
+        global_version: Field::Value(i64::try_from(page.global_version).unwrap_or(i64::MAX)),
+        changes: Field::Value(changes),
+        next: Field::Value(page.next.to_string()),
+        ..Default::default()
+    }
+}
+
+fn domain(listing: Result<Changes, DecodeError>) -> Result<ChangePage, DecodeError> {
+    to_page(&listing?)
+}
+
+/// Decodes a listing (or web-hook body) in XML.
+pub fn page_from_xml(text: &str) -> Result<ChangePage, DecodeError> {
+    domain(elementa_xml::from_str(text))
+}
+
+/// Decodes a listing (or web-hook body) in JSON.
+pub fn page_from_json(text: &str) -> Result<ChangePage, DecodeError> {
+    domain(elementa_json::from_str(text))
+}
+
+/// Encodes `page` as Flexi's XML.
+pub fn page_to_xml(page: &ChangePage) -> String {
+    elementa_xml::to_string(&from_page(page))
+}
+
+/// Encodes `page` as Flexi's (compact) JSON.
+pub fn page_to_json(page: &ChangePage) -> String {
+    elementa_json::to_string(&from_page(page))
+}
