@@ -92,6 +92,16 @@ pub fn table(m: &ResourceMeta) -> String {
     for r in &rows {
         out.push_str(&line(r));
     }
+    if !m.actions.is_empty() {
+        out.push_str("\nactions:\n");
+        let width = m.actions.iter().map(|a| a.name.len()).max().unwrap_or(0);
+        for a in m.actions {
+            out.push_str(&format!(
+                "  {:<width$}  {:<6} {}\n",
+                a.name, a.method, a.path
+            ));
+        }
+    }
     out
 }
 

@@ -213,6 +213,20 @@ pub fn generate(
             .collect();
         doc.push_str(&format!(" Natural keys: {}.", ks.join(", ")));
     }
+    let actions = resource.actions.iter().map(|a| {
+        let (name, method, path, adoc, body, list) =
+            (&a.name, a.method.as_str(), &a.path, &a.doc, a.body, a.list);
+        quote! {
+            ::elementa::ActionMeta {
+                name: #name,
+                method: #method,
+                path: #path,
+                doc: #adoc,
+                body: #body,
+                list: #list,
+            }
+        }
+    });
     let includes = sources.iter().map(|s| {
         quote!(
             const _: &str = include_str!(#s);
@@ -251,6 +265,7 @@ pub fn generate(
                     paths: &[#(#paths),*],
                     natural_keys: &[#(#keys),*],
                     elements: &[#(#metas),*],
+                    actions: &[#(#actions),*],
                     lookup: |wire| match wire {
                         #(#lookups)*
                         _ => ::core::option::Option::None,

@@ -6,8 +6,8 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, LineIndex};
-use crate::model::{Dialect, Element, Placement, Resource, Type};
-use crate::raw::{RawElement, RawSchemaFile};
+use crate::model::{Action, Dialect, Element, Method, Placement, Resource, Type};
+use crate::raw::{RawAction, RawElement, RawSchemaFile};
 
 /// Parses and checks one schema file.
 ///
@@ -180,6 +180,30 @@ impl Checker<'_> {
             }
         }
 
+        let mut routes: HashMap<(String, String), usize> = HashMap::new();
+        let mut actions = Vec::new();
+        for a in raw.actions {
+            let line = self.index.line_col(a.path.span().start).0;
+            let key = (
+                a.method.get_ref().to_ascii_uppercase(),
+                a.path.get_ref().clone(),
+            );
+            if let Some(first) = routes.get(&key) {
+                self.error(
+                    a.path.span(),
+                    format!(
+                        "duplicate route {} {} (first defined on line {first})",
+                        key.0, key.1
+                    ),
+                );
+            } else {
+                routes.insert(key, line);
+            }
+            if let Some(action) = self.action(a) {
+                actions.push(action);
+            }
+        }
+
         Resource {
             vendor: vendor.to_owned(),
             wire,
@@ -195,7 +219,67 @@ impl Checker<'_> {
                 .map(Spanned::into_inner)
                 .collect(),
             elements,
+            actions,
         }
+    }
+
+    fn action(&mut self, a: RawAction) -> Option<Action> {
+        let name = a.name.get_ref().clone();
+        let name_ok = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !name_ok {
+            self.error(
+                a.name.span(),
+                format!("action name `{name}` is not snake_case"),
+            );
+        }
+        let method = match a.method.get_ref().to_ascii_uppercase().as_str() {
+            "GET" => Some(Method::Get),
+            "POST" => Some(Method::Post),
+            "PUT" => Some(Method::Put),
+            "PATCH" => Some(Method::Patch),
+            "DELETE" => Some(Method::Delete),
+            other => {
+                self.error(
+                    a.method.span(),
+                    format!("unknown method `{other}` (expected GET, POST, PUT, PATCH or DELETE)"),
+                );
+                None
+            }
+        };
+        let path = a.path.get_ref().clone();
+        if !path.starts_with('/') {
+            self.error(a.path.span(), format!("path `{path}` must start with `/`"));
+        }
+        let mut params = std::collections::HashSet::new();
+        for seg in path.split('/').filter_map(|s| s.strip_prefix(':')) {
+            let ok = seg.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !ok {
+                self.error(
+                    a.path.span(),
+                    format!("path parameter `:{seg}` is not snake_case"),
+                );
+            } else if !params.insert(seg.to_owned()) {
+                self.error(
+                    a.path.span(),
+                    format!("path parameter `:{seg}` appears twice"),
+                );
+            }
+        }
+        let flag = |f: &Option<Spanned<bool>>| f.as_ref().is_some_and(|s| *s.get_ref());
+        Some(Action {
+            name,
+            method: method?,
+            path,
+            doc: a.doc.map(Spanned::into_inner).unwrap_or_default(),
+            body: flag(&a.body),
+            list: flag(&a.list),
+        })
     }
 
     fn element(

@@ -54,5 +54,5 @@ mod raw;
 pub use check::parse_resource;
 pub use diag::{Diagnostic, LineIndex};
 pub use load::{SchemaSet, load_dir};
-pub use model::{Dialect, Element, Placement, Resource, Type, pluralize};
-pub use raw::{RawElement, RawResource, RawSchemaFile};
+pub use model::{Action, Dialect, Element, Method, Placement, Resource, Type, pluralize};
+pub use raw::{RawAction, RawElement, RawResource, RawSchemaFile};

@@ -144,6 +144,61 @@ pub struct Element {
     pub line: usize,
 }
 
+/// An HTTP method of an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+    /// PUT.
+    Put,
+    /// PATCH.
+    Patch,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// The method's name in capitals.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// A route of a resource's API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    /// Name (`create`, `run`).
+    pub name: String,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template with `:name` parameters.
+    pub path: String,
+    /// What it does.
+    pub doc: String,
+    /// Whether the request carries a record of the resource.
+    pub body: bool,
+    /// Whether the response is a list of records.
+    pub list: bool,
+}
+
+impl Action {
+    /// The names of the path's `:name` parameters, in order.
+    pub fn params(&self) -> Vec<&str> {
+        self.path
+            .split('/')
+            .filter_map(|seg| seg.strip_prefix(':'))
+            .collect()
+    }
+}
+
 /// A checked resource: the contents of one schema file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {
@@ -167,6 +222,8 @@ pub struct Resource {
     pub natural_keys: Vec<String>,
     /// Elements in wire order.
     pub elements: Vec<Element>,
+    /// API actions (routes).
+    pub actions: Vec<Action>,
 }
 
 impl Resource {

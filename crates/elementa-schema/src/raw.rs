@@ -12,6 +12,27 @@ pub struct RawSchemaFile {
     /// The elements, in wire order.
     #[serde(default, rename = "element")]
     pub elements: Vec<RawElement>,
+    /// The API actions (routes) that serve the resource.
+    #[serde(default, rename = "action")]
+    pub actions: Vec<RawAction>,
+}
+
+/// One `[[action]]` table: a route of the resource's API.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawAction {
+    /// The action's name (`create`, `show`, `run`, …).
+    pub name: Spanned<String>,
+    /// HTTP method: GET, POST, PUT, PATCH or DELETE.
+    pub method: Spanned<String>,
+    /// Path template; `:name` segments are parameters (`/api/integration_runs/:id/run`).
+    pub path: Spanned<String>,
+    /// What the action does, in the project's own words.
+    pub doc: Option<Spanned<String>>,
+    /// Whether the request carries a record of the resource as its body.
+    pub body: Option<Spanned<bool>>,
+    /// Whether the response is a list of records.
+    pub list: Option<Spanned<bool>>,
 }
 
 /// The `[resource]` table.

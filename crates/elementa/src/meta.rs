@@ -120,6 +120,30 @@ pub struct ElementMeta {
     pub inline: bool,
 }
 
+/// A route of a resource's API, from the schema file's `[[action]]` tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionMeta {
+    /// Name (`create`, `show`, `run`).
+    pub name: &'static str,
+    /// HTTP method in capitals (`PUT`).
+    pub method: &'static str,
+    /// Path template with `:name` parameters (`/api/integration_runs/:id/run`).
+    pub path: &'static str,
+    /// What it does.
+    pub doc: &'static str,
+    /// Whether the request carries a record of the resource.
+    pub body: bool,
+    /// Whether the response is a list of records.
+    pub list: bool,
+}
+
+impl ActionMeta {
+    /// The names of the path's `:name` parameters, in order.
+    pub fn params(&self) -> impl Iterator<Item = &'static str> {
+        self.path.split('/').filter_map(|seg| seg.strip_prefix(':'))
+    }
+}
+
 /// One resource: its element table and identity.
 #[derive(Debug)]
 pub struct ResourceMeta {
@@ -143,6 +167,8 @@ pub struct ResourceMeta {
     pub natural_keys: &'static [&'static str],
     /// Elements in wire order.
     pub elements: &'static [ElementMeta],
+    /// API actions (routes).
+    pub actions: &'static [ActionMeta],
     /// Finds an element's index by wire name.
     pub lookup: fn(&str) -> Option<usize>,
     /// Makes an empty record of this resource.
@@ -162,6 +188,13 @@ impl ResourceMeta {
             .iter()
             .enumerate()
             .find(|(_, e)| e.placement == Placement::Name)
+    }
+
+    /// The actions named `name` (a name may have several routes, such as a
+    /// comment's `create` under each parent).
+    pub fn actions_named(&self, name: &str) -> impl Iterator<Item = &'static ActionMeta> {
+        let name = name.to_owned();
+        self.actions.iter().filter(move |a| a.name == name)
     }
 
     /// Whether `wire` is `id` or one of the natural keys.
