@@ -25,9 +25,19 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod client;
 mod errors;
+pub mod mention;
+pub mod query;
+pub mod request;
+pub mod response;
+pub mod run;
 
+pub use client::Client;
 pub use errors::{ErrorBody, ErrorMessage};
+pub use request::{Format, Request, RequestError};
+pub use response::{ApiError, Response};
+pub use run::{Progress, RunAction};
 
 use elementa::{Resource, ResourceMeta};
 
