@@ -129,21 +129,9 @@ impl ErrorBody {
                 }
                 Ok(Event::GeneralRef(r)) => {
                     if let Some(c) = current.as_mut() {
-                        let ch = match (r.resolve_char_ref(), &*r) {
-                            (Ok(Some(ch)), _) => ch,
-                            (_, "lt") => '<',
-                            (_, "gt") => '>',
-                            (_, "amp") => '&',
-                            (_, "apos") => '\'',
-                            (_, "quot") => '"',
-                            (_, other) => {
-                                return Err(error_at(
-                                    text,
-                                    pos,
-                                    format!("unknown entity `&{other};`"),
-                                ));
-                            }
-                        };
+                        let ch = elementa_xml::entity_char(&r).ok_or_else(|| {
+                            error_at(text, pos, format!("unknown entity `&{};`", &*r))
+                        })?;
                         c.message.push(ch);
                     }
                 }

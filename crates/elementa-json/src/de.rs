@@ -12,19 +12,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use crate::Error;
 
-/// How to decode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DecodeOptions {
-    /// Maximum nesting of objects and arrays (default 128; `serde_json`
-    /// itself stops at 128, so larger values have no effect).
-    pub max_depth: usize,
-}
-
-impl Default for DecodeOptions {
-    fn default() -> Self {
-        DecodeOptions { max_depth: 128 }
-    }
-}
+pub use elementa::DecodeOptions;
 
 /// Decodes one resource of type `T` from JSON text.
 pub fn from_str<T: Resource>(text: &str) -> Result<T, Error> {

@@ -12,18 +12,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::{Body, Document, Layout};
 
-/// How to decode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DecodeOptions {
-    /// Maximum element nesting (default 128).
-    pub max_depth: usize,
-}
-
-impl Default for DecodeOptions {
-    fn default() -> Self {
-        DecodeOptions { max_depth: 128 }
-    }
-}
+pub use elementa::DecodeOptions;
 
 /// Decodes one resource of type `T` from XML text.
 pub fn from_str<T: Resource>(text: &str) -> Result<T, DecodeError> {
@@ -271,33 +260,43 @@ impl<'a> Decoder<'a> {
             return Ok(out);
         }
         self.enter()?;
-        loop {
-            match self.next()? {
-                Event::Start(start) => {
-                    let item = Open {
-                        start,
-                        empty: false,
-                        at: self.mark,
-                    };
-                    out.push(self.list_item(meta, &item, out.len())?);
-                }
-                Event::Empty(start) => {
-                    let item = Open {
-                        start,
-                        empty: true,
-                        at: self.mark,
-                    };
-                    out.push(self.list_item(meta, &item, out.len())?);
-                }
-                Event::End(_) => break,
-                Event::Text(t) if t.trim_ascii().is_empty() => {}
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Eof => return Err(self.err("unexpected end of the document")),
-                _ => return Err(self.err("unexpected text in a list")),
-            }
+        while let Some(item) = self.child()? {
+            out.push(self.list_item(meta, &item, out.len())?);
         }
         self.depth -= 1;
         Ok(out)
+    }
+
+    /// The next child element of the element being read, or `None` at its
+    /// end tag; whitespace, comments and processing instructions are skipped,
+    /// and text between elements is an error.
+    fn child(&mut self) -> Result<Option<Open<'a>>, DecodeError> {
+        loop {
+            let (start, empty) = match self.next()? {
+                Event::Start(start) => (start, false),
+                Event::Empty(start) => (start, true),
+                Event::End(_) => return Ok(None),
+                Event::Text(t) if t.trim_ascii().is_empty() => continue,
+                Event::Comment(_) | Event::PI(_) => continue,
+                Event::Eof => return Err(self.err("unexpected end of the document")),
+                _ => return Err(self.err("unexpected text between elements")),
+            };
+            return Ok(Some(Open {
+                start,
+                empty,
+                at: self.mark,
+            }));
+        }
+    }
+
+    /// The character an entity or character reference stands for; only the
+    /// five predefined entities exist, since DTDs are refused.
+    fn entity(&self, name: &str) -> Result<char, DecodeError> {
+        crate::entity_char(name).ok_or_else(|| {
+            self.err(format!(
+                "unknown entity `&{name};`: entity expansion is off"
+            ))
+        })
     }
 
     fn list_item(
@@ -362,24 +361,7 @@ impl<'a> Decoder<'a> {
         let mut seen = vec![false; meta.elements.len()];
         let mut position = 0;
         if !open.empty {
-            loop {
-                let child = match self.next()? {
-                    Event::Start(start) => Open {
-                        start,
-                        empty: false,
-                        at: self.mark,
-                    },
-                    Event::Empty(start) => Open {
-                        start,
-                        empty: true,
-                        at: self.mark,
-                    },
-                    Event::End(_) => break,
-                    Event::Text(t) if t.trim_ascii().is_empty() => continue,
-                    Event::Comment(_) | Event::PI(_) => continue,
-                    Event::Eof => return Err(self.err("unexpected end of the document")),
-                    _ => return Err(self.err("unexpected text between elements")),
-                };
+            while let Some(child) = self.child()? {
                 let cname = child.start.name().as_ref().to_owned();
                 match self.locate(meta, &cname, &seen) {
                     Some(i) => {
@@ -515,24 +497,7 @@ impl<'a> Decoder<'a> {
                 }
                 self.enter()?;
                 let mut index = 0;
-                loop {
-                    let item = match self.next()? {
-                        Event::Start(start) => Open {
-                            start,
-                            empty: false,
-                            at: self.mark,
-                        },
-                        Event::Empty(start) => Open {
-                            start,
-                            empty: true,
-                            at: self.mark,
-                        },
-                        Event::End(_) => break,
-                        Event::Text(t) if t.trim_ascii().is_empty() => continue,
-                        Event::Comment(_) | Event::PI(_) => continue,
-                        Event::Eof => return Err(self.err("unexpected end of the document")),
-                        _ => return Err(self.err("unexpected text in a list")),
-                    };
+                while let Some(item) = self.child()? {
                     let iname = item.start.name().as_ref().to_owned();
                     let expected = match el.kind {
                         Kind::Many { item, .. } => item,
@@ -569,19 +534,8 @@ impl<'a> Decoder<'a> {
                 let mut items = Vec::new();
                 if !open.empty {
                     self.enter()?;
-                    loop {
-                        match self.next()? {
-                            Event::Start(_) => {
-                                let t = self.text_until_end()?;
-                                items.push(t);
-                            }
-                            Event::Empty(_) => items.push(String::new()),
-                            Event::End(_) => break,
-                            Event::Text(t) if t.trim_ascii().is_empty() => {}
-                            Event::Comment(_) | Event::PI(_) => {}
-                            Event::Eof => return Err(self.err("unexpected end of the document")),
-                            _ => return Err(self.err("unexpected text in a list")),
-                        }
+                    while let Some(item) = self.child()? {
+                        items.push(self.text_of(&item)?);
                     }
                     self.depth -= 1;
                 }
@@ -658,25 +612,7 @@ impl<'a> Decoder<'a> {
             match self.next()? {
                 Event::Text(t) => out.push_str(&t.xml10_content()),
                 Event::CData(c) => out.push_str(&c),
-                Event::GeneralRef(r) => {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c,
-                        Ok(None) => match &*r {
-                            "lt" => '<',
-                            "gt" => '>',
-                            "amp" => '&',
-                            "apos" => '\'',
-                            "quot" => '"',
-                            other => {
-                                return Err(self.err(format!(
-                                    "unknown entity `&{other};`: entity expansion is off"
-                                )));
-                            }
-                        },
-                        Err(e) => return Err(self.err(e.to_string())),
-                    };
-                    out.push(c);
-                }
+                Event::GeneralRef(r) => out.push(self.entity(&r)?),
                 Event::End(_) => return Ok(out),
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Start(_) | Event::Empty(_) => {
@@ -716,30 +652,9 @@ impl<'a> Decoder<'a> {
             let mut items = Vec::new();
             let mut item_name = None;
             if !open.empty {
-                loop {
-                    match self.next()? {
-                        Event::Start(start) => {
-                            item_name.get_or_insert_with(|| start.name().as_ref().to_owned());
-                            items.push(self.any(&Open {
-                                start,
-                                empty: false,
-                                at: self.mark,
-                            })?);
-                        }
-                        Event::Empty(start) => {
-                            item_name.get_or_insert_with(|| start.name().as_ref().to_owned());
-                            items.push(self.any(&Open {
-                                start,
-                                empty: true,
-                                at: self.mark,
-                            })?);
-                        }
-                        Event::End(_) => break,
-                        Event::Text(t) if t.trim_ascii().is_empty() => {}
-                        Event::Comment(_) | Event::PI(_) => {}
-                        Event::Eof => return Err(self.err("unexpected end of the document")),
-                        _ => return Err(self.err("unexpected text in a list")),
-                    }
+                while let Some(item) = self.child()? {
+                    item_name.get_or_insert_with(|| item.start.name().as_ref().to_owned());
+                    items.push(self.any(&item)?);
                 }
             }
             Any::Array {
@@ -755,6 +670,13 @@ impl<'a> Decoder<'a> {
         Ok(result)
     }
 
+    /// A child element of an unknown element, with its name.
+    fn member(&mut self, start: BytesStart<'a>, empty: bool) -> Result<(String, Any), DecodeError> {
+        let name = start.name().as_ref().to_owned();
+        let at = self.mark;
+        Ok((name, self.any(&Open { start, empty, at })?))
+    }
+
     /// The content of an unknown, non-array element: text or child elements.
     fn any_content(&mut self, ty: Option<&str>) -> Result<Any, DecodeError> {
         let mut text = String::new();
@@ -763,40 +685,9 @@ impl<'a> Decoder<'a> {
             match self.next()? {
                 Event::Text(t) => text.push_str(&t.xml10_content()),
                 Event::CData(c) => text.push_str(&c),
-                Event::GeneralRef(r) => {
-                    let c = match (r.resolve_char_ref(), &*r) {
-                        (Ok(Some(c)), _) => c,
-                        (_, "lt") => '<',
-                        (_, "gt") => '>',
-                        (_, "amp") => '&',
-                        (_, "apos") => '\'',
-                        (_, "quot") => '"',
-                        (_, other) => {
-                            return Err(self.err(format!(
-                                "unknown entity `&{other};`: entity expansion is off"
-                            )));
-                        }
-                    };
-                    text.push(c);
-                }
-                Event::Start(start) => {
-                    let n = start.name().as_ref().to_owned();
-                    let v = self.any(&Open {
-                        start,
-                        empty: false,
-                        at: self.mark,
-                    })?;
-                    members.push((n, v));
-                }
-                Event::Empty(start) => {
-                    let n = start.name().as_ref().to_owned();
-                    let v = self.any(&Open {
-                        start,
-                        empty: true,
-                        at: self.mark,
-                    })?;
-                    members.push((n, v));
-                }
+                Event::GeneralRef(r) => text.push(self.entity(&r)?),
+                Event::Start(start) => members.push(self.member(start, false)?),
+                Event::Empty(start) => members.push(self.member(start, true)?),
                 Event::End(_) => break,
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Eof => return Err(self.err("unexpected end of the document")),

@@ -45,6 +45,29 @@ pub use stream::{ListWriter, for_each};
 
 use elementa::{Dialect, Record};
 
+/// The character an XML reference stands for: a character reference
+/// (`#38`, `#x26`) or one of the five predefined entities (`amp`, `lt`,
+/// `gt`, `apos`, `quot`). Other entities would need a DTD, which elementa
+/// refuses, so they have none.
+///
+/// ```
+/// assert_eq!(elementa_xml::entity_char("amp"), Some('&'));
+/// assert_eq!(elementa_xml::entity_char("#x41"), Some('A'));
+/// assert_eq!(elementa_xml::entity_char("lol"), None);
+/// ```
+pub fn entity_char(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix('x') {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    quick_xml::escape::resolve_predefined_entity(name)?
+        .chars()
+        .next()
+}
+
 /// How a document is laid out, so that it can be written back the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {

@@ -58,3 +58,17 @@ pub enum Shape {
     /// A list of records (possibly empty).
     List,
 }
+
+/// How to decode, for every codec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Maximum nesting of elements, objects and arrays (default 128). The
+    /// JSON parser itself stops at 128, so larger values only matter for XML.
+    pub max_depth: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions { max_depth: 128 }
+    }
+}

@@ -33,7 +33,7 @@ mod validate;
 mod value;
 
 pub use elementa_macros::resource;
-pub use error::{DecodeError, Shape, StreamError, line_col};
+pub use error::{DecodeError, DecodeOptions, Shape, StreamError, line_col};
 pub use field::Field;
 pub use link::{Many, One};
 pub use meta::{ActionMeta, Dialect, ElementMeta, Kind, Placement, ResourceMeta};
