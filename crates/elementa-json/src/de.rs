@@ -256,7 +256,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let cx = self.cx;
         cx.enter()?;
         let meta = self.record.meta();
-        let mut seen = Seen::new(meta.elements.len());
+        let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
         while let Some(key) = map.next_key_seed(KeySeed {
             meta,
@@ -296,34 +296,6 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         }
         cx.leave();
         Ok(())
-    }
-}
-
-/// A set of element indexes, inline for up to 128 elements.
-struct Seen {
-    low: u128,
-    high: Vec<bool>,
-}
-
-impl Seen {
-    fn new(n: usize) -> Self {
-        Seen {
-            low: 0,
-            high: vec![false; n.saturating_sub(128)],
-        }
-    }
-    fn insert(&mut self, i: usize) -> bool {
-        if i < 128 {
-            let bit = 1u128 << i;
-            let fresh = self.low & bit == 0;
-            self.low |= bit;
-            fresh
-        } else {
-            match self.high.get_mut(i - 128) {
-                Some(b) => !std::mem::replace(b, true),
-                None => true,
-            }
-        }
     }
 }
 

@@ -108,6 +108,7 @@ pub fn decode(
 }
 
 enum Seg {
+    Wire(&'static str),
     Name(String),
     Index(usize),
 }
@@ -136,6 +137,12 @@ impl<'a> Decoder<'a> {
         let mut s = String::new();
         for seg in &self.path {
             match seg {
+                Seg::Wire(n) => {
+                    if !s.is_empty() {
+                        s.push('.');
+                    }
+                    s.push_str(n);
+                }
                 Seg::Name(n) => {
                     if !s.is_empty() {
                         s.push('.');
@@ -338,10 +345,10 @@ impl<'a> Decoder<'a> {
                 .map_err(|e| self.err(e.to_string()))?;
             match meta.element(&key) {
                 Some((i, el)) if el.placement == Placement::Attribute => {
-                    self.path.push(Seg::Name(key));
+                    self.path.push(Seg::Wire(el.wire));
                     self.mark = open.at;
                     if let Some(slot) = record.field_mut(i) {
-                        self.scalar(slot, el, &value)?;
+                        self.scalar(slot, el, value.into_owned())?;
                     }
                     self.path.pop();
                 }
@@ -358,39 +365,35 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        let mut seen = vec![false; meta.elements.len()];
+        let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
         if !open.empty {
             while let Some(child) = self.child()? {
-                let cname = child.start.name().as_ref().to_owned();
-                match self.locate(meta, &cname, &seen) {
+                let qname = child.start.name();
+                let cname: &str = qname.as_ref();
+                match self.locate(meta, cname, &seen) {
                     Some(i) => {
                         let Some(el) = meta.elements.get(i) else {
                             continue;
                         };
-                        self.path.push(Seg::Name(cname.clone()));
-                        if !is_list(el) {
-                            if seen.get(i).copied().unwrap_or(false) {
-                                return Err(self.err("duplicate element"));
-                            }
-                            if let Some(s) = seen.get_mut(i) {
-                                *s = true;
-                            }
+                        self.path.push(Seg::Wire(el.wire));
+                        if !is_list(el) && !seen.insert(i) {
+                            return Err(self.err("duplicate element"));
                         }
                         if let Some(slot) = record.field_mut(i) {
-                            self.element(slot, el, &child, &cname)?;
+                            self.element(slot, el, &child, cname)?;
                         }
                         self.path.pop();
                         position = position.max(i + 1);
                     }
                     None => {
-                        self.path.push(Seg::Name(cname.clone()));
+                        self.path.push(Seg::Name(cname.to_owned()));
                         if record.extra().iter().any(|x| x.name == cname) {
                             return Err(self.err("duplicate element"));
                         }
                         let value = self.any(&child)?;
                         self.path.pop();
-                        record.extra_mut().push(cname, value, position);
+                        record.extra_mut().push(cname.to_owned(), value, position);
                     }
                 }
             }
@@ -415,12 +418,17 @@ impl<'a> Decoder<'a> {
     /// Which element a child named `name` belongs to: a child element of that
     /// name (the first occurrence, for a scalar), else an inline list whose
     /// items carry that name, else an inline list of named records (`*`).
-    fn locate(&self, meta: &ResourceMeta, name: &str, seen: &[bool]) -> Option<usize> {
+    fn locate(
+        &self,
+        meta: &ResourceMeta,
+        name: &str,
+        seen: &elementa::ElementSet,
+    ) -> Option<usize> {
         let direct = meta
             .element(name)
             .filter(|(_, e)| e.placement == Placement::Element && !e.inline);
         if let Some((i, _)) = direct
-            && !seen.get(i).copied().unwrap_or(false)
+            && !seen.contains(i)
         {
             return Some(i);
         }
@@ -472,9 +480,9 @@ impl<'a> Decoder<'a> {
                 let record = f
                     .push((target.new)())
                     .ok_or_else(|| self.err("internal: association of another resource"))?;
-                if let Some(Seg::Name(_)) = self.path.last() {
+                if let Some(Seg::Wire(_)) = self.path.last() {
                     self.path.pop();
-                    self.path.push(Seg::Name(el.wire.to_owned()));
+                    self.path.push(Seg::Wire(el.wire));
                 }
                 self.path.push(Seg::Index(index));
                 self.record(record, open, name)?;
@@ -552,18 +560,23 @@ impl<'a> Decoder<'a> {
                     return Ok(());
                 }
                 self.mark = open.at;
-                self.scalar(slot, el, &text)
+                self.scalar(slot, el, text)
             }
         }
     }
 
     /// Parses scalar text into its slot. An empty non-string value is null.
-    fn scalar(&self, slot: FieldMut<'_>, el: &ElementMeta, text: &str) -> Result<(), DecodeError> {
-        let bad = |what: &str| self.err(format!("`{}` is not {what}", clip(text)));
+    fn scalar(
+        &self,
+        slot: FieldMut<'_>,
+        el: &ElementMeta,
+        text: String,
+    ) -> Result<(), DecodeError> {
+        let bad = |what: &str| self.err(format!("`{}` is not {what}", clip(&text)));
         let empty = text.trim().is_empty();
         match slot {
-            FieldMut::String(f) => *f = Field::Value(text.to_owned()),
-            FieldMut::Enum(f) => f.set_wire(text),
+            FieldMut::String(f) => *f = Field::Value(text),
+            FieldMut::Enum(f) => f.set_wire(&text),
             mut slot if empty => slot.set_null(),
             FieldMut::Integer(f) => {
                 *f = Field::Value(text.trim().parse().map_err(|_| bad("an integer"))?);
@@ -583,13 +596,13 @@ impl<'a> Decoder<'a> {
                 });
             }
             FieldMut::DateTime(f) => {
-                *f = Field::Value(DateTime::parse(text).map_err(|e| self.err(e.to_string()))?);
+                *f = Field::Value(DateTime::parse(&text).map_err(|e| self.err(e.to_string()))?);
             }
             FieldMut::Date(f) => {
-                *f = Field::Value(Date::parse(text).map_err(|e| self.err(e.to_string()))?);
+                *f = Field::Value(Date::parse(&text).map_err(|e| self.err(e.to_string()))?);
             }
             FieldMut::Timestamp(f) => {
-                *f = Field::Value(Timestamp::parse(text).map_err(|e| self.err(e.to_string()))?);
+                *f = Field::Value(Timestamp::parse(&text).map_err(|e| self.err(e.to_string()))?);
             }
             _ => return Err(self.err(format!("`{}` cannot hold text", el.wire))),
         }

@@ -36,7 +36,7 @@ pub use elementa_macros::resource;
 pub use error::{DecodeError, DecodeOptions, Shape, StreamError, line_col};
 pub use field::Field;
 pub use link::{Many, One};
-pub use meta::{ActionMeta, Dialect, ElementMeta, Kind, Placement, ResourceMeta};
+pub use meta::{ActionMeta, Dialect, ElementMeta, ElementSet, Kind, Placement, ResourceMeta};
 pub use record::{
     EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
     fmt_record,

@@ -202,3 +202,51 @@ impl ResourceMeta {
         wire == "id" || self.natural_keys.contains(&wire)
     }
 }
+
+/// A set of element indexes, for decoders that refuse an element given twice:
+/// inline bits for the first 128 elements, a vector beyond.
+///
+/// ```
+/// let mut seen = elementa::ElementSet::new(200);
+/// assert!(seen.insert(3) && !seen.insert(3));
+/// assert!(seen.insert(150) && seen.contains(150) && !seen.contains(4));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ElementSet {
+    low: u128,
+    high: Vec<bool>,
+}
+
+impl ElementSet {
+    /// An empty set for a resource of `n` elements.
+    pub fn new(n: usize) -> Self {
+        ElementSet {
+            low: 0,
+            high: vec![false; n.saturating_sub(128)],
+        }
+    }
+
+    /// Adds `i`; returns whether it was new.
+    pub fn insert(&mut self, i: usize) -> bool {
+        if i < 128 {
+            let bit = 1u128 << i;
+            let fresh = self.low & bit == 0;
+            self.low |= bit;
+            fresh
+        } else {
+            match self.high.get_mut(i - 128) {
+                Some(b) => !std::mem::replace(b, true),
+                None => true,
+            }
+        }
+    }
+
+    /// Whether `i` is in the set.
+    pub fn contains(&self, i: usize) -> bool {
+        if i < 128 {
+            self.low & (1u128 << i) != 0
+        } else {
+            self.high.get(i - 128).copied().unwrap_or(false)
+        }
+    }
+}
