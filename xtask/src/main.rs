@@ -1,7 +1,11 @@
 //! `cargo xtask <task>`: project chores.
 //!
 //! - `check-schemas`: parse and check every file under `schemas/`, report
-//!   every problem at once (exit 1 if any).
+//!   every problem at once (exit 1 if any); each file must start with the
+//!   `#:schema ../elementa.schema.json` directive.
+//! - `export-schemas [--check]`: write `schemas/elementa.schema.json` and
+//!   every resource's JSON Schemas under `schemas/json/` (idempotent); with
+//!   `--check`, write nothing and fail if the committed files differ.
 //! - `compile-bench [N]`: generate N synthetic resources (default 300) into a
 //!   scratch crate under `target/compile-bench`, time `cargo build` of that
 //!   crate, then edit one schema file and check that the next build picks the
@@ -9,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 mod compile_bench;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +25,14 @@ fn workspace_root() -> PathBuf {
 
 fn check_schemas() -> ExitCode {
     let root = workspace_root();
-    let (set, errors) = elementa_schema::load_dir(&root.join("schemas"), "schemas");
+    let (set, mut errors) = elementa_schema::load_dir(&root.join("schemas"), "schemas");
+    match export::missing_directives(&root.join("schemas")) {
+        Ok(mut missing) => errors.append(&mut missing),
+        Err(e) => {
+            eprintln!("schemas: cannot read: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     for e in &errors {
         eprintln!("{e}");
     }
@@ -37,10 +49,64 @@ fn check_schemas() -> ExitCode {
     }
 }
 
+fn export_schemas(check: bool) -> ExitCode {
+    let schemas = workspace_root().join("schemas");
+    let files = export::generated();
+    let result = if check {
+        export::drift(&schemas, &files)
+    } else {
+        export::write(&schemas, &files)
+    };
+    let changes = match result {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("export-schemas: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for c in &changes {
+        match (check, c) {
+            (true, c) => eprintln!("schemas/{c}"),
+            (false, export::Drift::Missing(p)) => println!("schemas/{}: created", p.display()),
+            (false, export::Drift::Differs(p)) => println!("schemas/{}: updated", p.display()),
+            (false, export::Drift::Stale(p)) => println!("schemas/{}: removed", p.display()),
+        }
+    }
+    match (check, changes.is_empty()) {
+        (true, false) => {
+            eprintln!(
+                "export-schemas: {} file(s) differ from the schemas; run `cargo xtask export-schemas` and commit the result",
+                changes.len()
+            );
+            ExitCode::FAILURE
+        }
+        (true, true) => {
+            println!("export-schemas: {} files up to date", files.len());
+            ExitCode::SUCCESS
+        }
+        (false, _) => {
+            println!(
+                "export-schemas: {} files, {} updated",
+                files.len(),
+                changes.len()
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check-schemas") => check_schemas(),
+        Some("export-schemas") => match args.get(1).map(String::as_str) {
+            None => export_schemas(false),
+            Some("--check") => export_schemas(true),
+            Some(other) => {
+                eprintln!("export-schemas takes no argument but --check, not `{other}`");
+                ExitCode::from(2)
+            }
+        },
         Some("compile-bench") => {
             let n = match args.get(1).map(|s| s.parse::<usize>()) {
                 None => 300,
@@ -59,7 +125,9 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo xtask check-schemas | compile-bench [N]");
+            eprintln!(
+                "usage: cargo xtask check-schemas | export-schemas [--check] | compile-bench [N]"
+            );
             ExitCode::from(2)
         }
     }

@@ -4,6 +4,7 @@
 //! ```text
 //! elementa schema list
 //! elementa schema show coupa/comment
+//! elementa schema export --format json-schema --direction in coupa/comment
 //! elementa check --resource coupa/comment --direction in comment.json
 //! elementa check --direction in comment.xml
 //! elementa convert --to json comment.xml
@@ -17,6 +18,7 @@
 mod changes;
 mod check;
 mod convert;
+mod export;
 mod load;
 mod project;
 mod registry;
@@ -60,6 +62,9 @@ enum SchemaCommand {
         /// Resource id, `<vendor>/<wire name>` (`coupa/comment`).
         id: String,
     },
+    /// One resource's JSON Schema for request (`in`) or response (`out`)
+    /// bodies; lenient unless `--strict`.
+    Export(export::ExportArgs),
 }
 
 /// Which way a payload travels.
@@ -101,6 +106,9 @@ fn main() -> ExitCode {
         Command::Schema {
             command: SchemaCommand::Show { id },
         } => show::show(&id),
+        Command::Schema {
+            command: SchemaCommand::Export(args),
+        } => export::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Project(args) => project::run(&args),

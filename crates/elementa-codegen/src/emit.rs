@@ -3,6 +3,10 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use elementa_schema::json::{
+    Map, Rules, Value, association_schema, association_slot, describe, key, pointer_escape,
+    record_schema, to_canonical_string, value_schema,
+};
 use elementa_schema::{Dialect, Element, Placement, Resource, Type};
 
 use crate::names::{Namer, field_name, type_name};
@@ -227,6 +231,7 @@ pub fn generate(
             }
         }
     });
+    let json_schema = emit_json_schema(resource, &name, target_type);
     let includes = sources.iter().map(|s| {
         quote!(
             const _: &str = include_str!(#s);
@@ -314,6 +319,82 @@ pub fn generate(
                 self
             }
         }
+
+        #json_schema
+    }
+}
+
+/// The `schemars::JsonSchema` impl, compiled in when the crate that invokes
+/// the macro has its `schemars` feature on (which must turn on
+/// `elementa/schemars`).
+///
+/// The schema is the record's JSON wire form as a response carries it (every
+/// element optional and nullable, lengths, lenient: allowed values as
+/// `examples`, unknown elements allowed), built with the same mapping as the
+/// `elementa-jsonschema` exporter. It is emitted as JSON text; each
+/// association's slot is then filled with `subschema_for` its target, so
+/// targets land in the generator's definitions, recursion included.
+fn emit_json_schema(
+    resource: &Resource,
+    name: &str,
+    target_type: &dyn Fn(&str) -> String,
+) -> TokenStream {
+    let ty = ident(name);
+    let rules = Rules {
+        strict: false,
+        nullable: true,
+    };
+    let mut properties = Map::new();
+    let mut slots = Vec::new();
+    for e in &resource.elements {
+        let k = key(resource.dialect, e.placement, &e.wire);
+        let mut schema = match &e.ty {
+            Type::One { target } | Type::Many { target, .. } => {
+                let many = matches!(e.ty, Type::Many { .. });
+                if let Some(slot) = association_slot(many, rules.nullable) {
+                    let pointer = format!("/properties/{}{slot}", pointer_escape(&k));
+                    slots.push((pointer, ident(&target_type(target))));
+                }
+                association_schema(Value::Bool(true), many, rules.nullable)
+            }
+            other => value_schema(resource.dialect, other, e.length, &e.values, rules)
+                .unwrap_or_default(),
+        };
+        describe(&mut schema, &e.doc);
+        properties.insert(k, Value::Object(schema));
+    }
+    let record = record_schema(&resource.id(), &resource.doc, properties, Vec::new(), false);
+    let text = to_canonical_string(&Value::Object(record), false);
+    let schema_id = format!("elementa::{}", resource.id());
+    let fills = slots.iter().map(|(pointer, target)| {
+        quote! {
+            if let ::core::option::Option::Some(slot) = schema.pointer_mut(#pointer) {
+                *slot = generator.subschema_for::<#target>().to_value();
+            }
+        }
+    });
+    quote! {
+        #[allow(unexpected_cfgs)]
+        const _: () = {
+        #[cfg(feature = "schemars")]
+        impl ::elementa::schemars::JsonSchema for #ty {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#name)
+            }
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#schema_id)
+            }
+            fn json_schema(
+                generator: &mut ::elementa::schemars::SchemaGenerator,
+            ) -> ::elementa::schemars::Schema {
+                // Produced by serde_json when the macro ran, so it parses.
+                let mut schema: ::elementa::schemars::Schema =
+                    ::elementa::__serde_json::from_str(#text).unwrap_or_default();
+                #(#fills)*
+                schema
+            }
+        }
+        };
     }
 }
 

@@ -24,6 +24,7 @@ pub fn from_str<T: Resource>(text: &str) -> Result<T, Error> {
 /// Decodes a JSON array of resources of type `T`.
 pub fn from_str_list<T: Resource>(text: &str) -> Result<Vec<T>, Error> {
     let meta = T::resource_meta();
+    no_bare_flexi_list(meta)?;
     let cx = Ctx::new(meta.dialect, DecodeOptions::default());
     let mut out = Vec::new();
     run(&cx, text, |d| {
@@ -39,6 +40,23 @@ pub fn from_str_list<T: Resource>(text: &str) -> Result<Vec<T>, Error> {
         .collect())
 }
 
+/// Coupa sends lists as bare JSON arrays; Flexi never does (its payloads are
+/// wrapped in `{"winstrom": …}`), so a bare array is refused for Flexi.
+fn no_bare_flexi_list(meta: &ResourceMeta) -> Result<(), Error> {
+    if meta.dialect == Dialect::Flexi {
+        return Err(Error {
+            line: 1,
+            column: 1,
+            path: String::new(),
+            message: format!(
+                "a bare JSON array is not a Flexi payload; {} comes wrapped in {{\"{}\": …}}",
+                meta.id, meta.root
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Decodes one resource described by `meta` from JSON text.
 pub fn decode(meta: &'static ResourceMeta, text: &str) -> Result<Box<dyn Record>, Error> {
     let mut record = (meta.new)();
@@ -52,6 +70,7 @@ pub fn decode_list(
     text: &str,
     options: DecodeOptions,
 ) -> Result<Vec<Box<dyn Record>>, Error> {
+    no_bare_flexi_list(meta)?;
     let cx = Ctx::new(meta.dialect, options);
     let mut out = Vec::new();
     run(&cx, text, |d| {
@@ -645,6 +664,9 @@ pub fn for_each<R: std::io::Read>(
             }
         }
     };
+    if list {
+        no_bare_flexi_list(meta)?;
+    }
     let cx = Ctx::new(meta.dialect, options);
     let failed: RefCell<Option<std::io::Error>> = RefCell::new(None);
     let mut d = serde_json::Deserializer::from_reader(reader);

@@ -44,9 +44,18 @@
 //! assert!(errors[0].to_string().starts_with("schemas/coupa/currency.toml:11:8: unknown type `integr`"));
 //! assert_eq!(errors[1].to_string(), "schemas/coupa/currency.toml:18:10: length must be at least 1, not 0");
 //! ```
+//!
+//! With the `schemars` feature, [`file_schema`] gives the JSON Schema of the
+//! file format, which the repository commits as `schemas/elementa.schema.json`
+//! and every schema file names in its first line (`#:schema
+//! ../elementa.schema.json`, taplo's directive) so that editors check schema
+//! files as they are typed. [`json`] maps element types to the JSON Schema of
+//! their values in the JSON wire forms.
+#![forbid(unsafe_code)]
 
 mod check;
 mod diag;
+pub mod json;
 mod load;
 mod model;
 mod raw;
@@ -56,3 +65,35 @@ pub use diag::{Diagnostic, LineIndex};
 pub use load::{SchemaSet, load_dir};
 pub use model::{Action, Dialect, Element, Method, Placement, Resource, Type, pluralize};
 pub use raw::{RawAction, RawElement, RawResource, RawSchemaFile};
+
+/// The JSON Schema of the schema-file format, derived from the raw model
+/// ([`RawSchemaFile`]): every key with its description, `additionalProperties:
+/// false` wherever the parser denies unknown keys, and the value lists and
+/// patterns the checker enforces (never stricter than the checker).
+///
+/// It is draft 07 because that is the draft TOML editors (taplo, Even Better
+/// TOML) support best; the per-resource payload schemas are draft 2020-12.
+///
+/// ```
+/// let schema = elementa_schema::file_schema();
+/// assert_eq!(schema.get("$schema").and_then(|v| v.as_str()),
+///            Some("http://json-schema.org/draft-07/schema#"));
+/// assert_eq!(schema.get("additionalProperties"), Some(&serde_json::Value::Bool(false)));
+/// ```
+#[cfg(feature = "schemars")]
+pub fn file_schema() -> schemars::Schema {
+    // Optional keys default to "absent"; TOML has no null, so the derived
+    // `"default": null` annotations would only mislead editors.
+    fn drop_null_default(schema: &mut schemars::Schema) {
+        if schema
+            .get("default")
+            .is_some_and(serde_json::Value::is_null)
+        {
+            schema.remove("default");
+        }
+    }
+    schemars::generate::SchemaSettings::draft07()
+        .with_transform(schemars::transform::RecursiveTransform(drop_null_default))
+        .into_generator()
+        .into_root_schema_for::<RawSchemaFile>()
+}

@@ -43,3 +43,13 @@ pub use record::{
 };
 pub use validate::{Direction, Options, Problem, ProblemKind, validate};
 pub use value::{Any, Date, DateTime, Decimal, Extra, Extras, Timestamp, ValueError};
+
+/// The `schemars` crate, for the `JsonSchema` impls of generated resources
+/// and for callers that embed them in their own schemas (feature `schemars`).
+#[cfg(feature = "schemars")]
+pub use schemars;
+
+/// For generated code only: the JSON parser of the `JsonSchema` impls.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+pub use serde_json as __serde_json;
