@@ -2,31 +2,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests panic on purpose
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn elementa(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_elementa"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use common::{elementa, root};
 
 fn committed(rel: &str) -> String {
     std::fs::read_to_string(root().join("schemas/json").join(rel)).expect("committed schema")
