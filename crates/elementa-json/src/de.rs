@@ -23,21 +23,12 @@ pub fn from_str<T: Resource>(text: &str) -> Result<T, Error> {
 
 /// Decodes a JSON array of resources of type `T`.
 pub fn from_str_list<T: Resource>(text: &str) -> Result<Vec<T>, Error> {
-    let meta = T::resource_meta();
-    no_bare_flexi_list(meta)?;
-    let cx = Ctx::new(meta.dialect, DecodeOptions::default());
-    let mut out = Vec::new();
-    run(&cx, text, |d| {
-        d.deserialize_seq(ListVisitor {
-            meta,
-            out: &mut out,
-            cx: &cx,
-        })
-    })?;
-    Ok(out
-        .into_iter()
-        .filter_map(|r| r.into_any().downcast::<T>().ok().map(|b| *b))
-        .collect())
+    Ok(
+        decode_list(T::resource_meta(), text, DecodeOptions::default())?
+            .into_iter()
+            .filter_map(|r| r.into_any().downcast::<T>().ok().map(|b| *b))
+            .collect(),
+    )
 }
 
 /// Coupa sends lists as bare JSON arrays; Flexi never does (its payloads are
@@ -73,11 +64,17 @@ pub fn decode_list(
     no_bare_flexi_list(meta)?;
     let cx = Ctx::new(meta.dialect, options);
     let mut out = Vec::new();
+    // Collecting cannot fail, so `failed` stays empty.
+    let failed = RefCell::new(None);
     run(&cx, text, |d| {
-        d.deserialize_seq(ListVisitor {
+        d.deserialize_seq(StreamVisitor {
             meta,
-            out: &mut out,
             cx: &cx,
+            each: &mut |_, r| {
+                out.push(r);
+                Ok(())
+            },
+            failed: &failed,
         })
     })?;
     Ok(out)
@@ -221,34 +218,6 @@ impl Ctx {
             column: e.column(),
             path,
             message,
-        }
-    }
-}
-
-struct ListVisitor<'a, 'c> {
-    meta: &'static ResourceMeta,
-    out: &'a mut Vec<Box<dyn Record>>,
-    cx: &'c Ctx,
-}
-
-impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "an array of {}", self.meta.wire)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0;
-        loop {
-            let mut record = (self.meta.new)();
-            let r = seq.next_element_seed(RecordSeed {
-                record: &mut *record,
-                cx: self.cx,
-            });
-            match self.cx.mark(r, || Seg::Index(i))? {
-                Some(()) => self.out.push(record),
-                None => return Ok(()),
-            }
-            i += 1;
         }
     }
 }

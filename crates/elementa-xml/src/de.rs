@@ -446,6 +446,13 @@ impl<'a> Decoder<'a> {
             .or_else(|| inline(&|item| item == "*"))
     }
 
+    /// The target resource of an association element.
+    fn target(&self, el: &ElementMeta) -> Result<&'static ResourceMeta, DecodeError> {
+        el.kind
+            .target()
+            .ok_or_else(|| self.err("internal: an association without a target"))
+    }
+
     /// Reads one child element into its slot.
     fn element(
         &mut self,
@@ -462,20 +469,14 @@ impl<'a> Decoder<'a> {
                     f.set_null();
                     return Ok(());
                 }
-                let target = el
-                    .kind
-                    .target()
-                    .ok_or_else(|| self.err("internal: no target"))?;
+                let target = self.target(el)?;
                 let record = f
                     .set((target.new)())
                     .ok_or_else(|| self.err("internal: association of another resource"))?;
                 self.record(record, open, name)
             }
             FieldMut::Many(f) if el.inline => {
-                let target = el
-                    .kind
-                    .target()
-                    .ok_or_else(|| self.err("internal: no target"))?;
+                let target = self.target(el)?;
                 let index = f.count().value().copied().unwrap_or(0);
                 let record = f
                     .push((target.new)())
@@ -495,10 +496,7 @@ impl<'a> Decoder<'a> {
                     f.set_null();
                     return Ok(());
                 }
-                let target = el
-                    .kind
-                    .target()
-                    .ok_or_else(|| self.err("internal: no target"))?;
+                let target = self.target(el)?;
                 f.make_empty();
                 if open.empty {
                     return Ok(());
