@@ -327,6 +327,8 @@ fn sample(meta: &ResourceMeta, el: &ElementMeta, form: Form, depth: usize) -> Op
         Kind::Many { target, .. } if depth > 0 => {
             json!([Value::Object(record(target(), nested, depth - 1, true))])
         }
+        Kind::Relation { .. } => json!("code:ACME"),
+        Kind::Any => json!({"id": 1}),
         Kind::One(_) | Kind::Many { .. } => return None,
     })
 }
@@ -516,7 +518,8 @@ fn probes(meta: &ResourceMeta, el: &ElementMeta) -> Vec<Value> {
         Kind::String | Kind::Text | Kind::Strings { .. } => {
             v.extend(strings(&["é", "😀", "a b", "\u{0}"]));
         }
-        Kind::One(_) | Kind::Many { .. } => {}
+        Kind::Relation { .. } => v.extend(strings(&["1", "007", "code:", ":x", "ext:SYS:1", ""])),
+        Kind::One(_) | Kind::Many { .. } | Kind::Any => {}
     }
     if let Some(n) = el.length {
         let n = n as usize;

@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 use elementa::ResourceMeta;
 use elementa_schema::Diagnostic;
 
-/// The first line of every schema file: taplo's directive naming the
-/// format's JSON Schema, relative to the file.
-pub const DIRECTIVE: &str = "#:schema ../elementa.schema.json";
+pub use elementa_import::DIRECTIVE;
+pub use elementa_import::files::{Drift, drift, drift_under, files_under, write, write_under};
 
 /// Every resource, sorted by id.
 fn resources() -> Vec<&'static ResourceMeta> {
@@ -40,88 +39,6 @@ pub fn generated() -> BTreeMap<PathBuf, String> {
         files.insert(Path::new("json").join(rel), text);
     }
     files
-}
-
-/// Files under `dir`, recursively, relative to `base`.
-fn files_under(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            files_under(base, &path, out)?;
-        } else if let Ok(rel) = path.strip_prefix(base) {
-            out.push(rel.to_path_buf());
-        }
-    }
-    Ok(())
-}
-
-/// One way the files on disk differ from the generated ones.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Drift {
-    /// A generated file is missing.
-    Missing(PathBuf),
-    /// A file's text differs from the generated text.
-    Differs(PathBuf),
-    /// A file under `json/` that nothing generates.
-    Stale(PathBuf),
-}
-
-impl std::fmt::Display for Drift {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Drift::Missing(p) => write!(f, "{}: missing", p.display()),
-            Drift::Differs(p) => write!(f, "{}: differs from the generated schema", p.display()),
-            Drift::Stale(p) => write!(f, "{}: no resource generates it", p.display()),
-        }
-    }
-}
-
-/// How the files below `schemas` differ from `files`, in path order.
-pub fn drift(schemas: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
-    let mut out = Vec::new();
-    for (rel, text) in files {
-        match std::fs::read_to_string(schemas.join(rel)) {
-            Ok(old) if old == *text => {}
-            Ok(_) => out.push(Drift::Differs(rel.clone())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                out.push(Drift::Missing(rel.clone()));
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    let mut present = Vec::new();
-    files_under(schemas, &schemas.join("json"), &mut present)?;
-    present.sort();
-    out.extend(
-        present
-            .into_iter()
-            .filter(|p| !files.contains_key(p))
-            .map(Drift::Stale),
-    );
-    Ok(out)
-}
-
-/// Brings the files below `schemas` in line with `files`; returns what it
-/// changed (nothing on a second run).
-pub fn write(schemas: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
-    let changes = drift(schemas, files)?;
-    for change in &changes {
-        match change {
-            Drift::Missing(rel) | Drift::Differs(rel) => {
-                let path = schemas.join(rel);
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir)?;
-                }
-                let text = files.get(rel).map_or("", String::as_str);
-                std::fs::write(path, text)?;
-            }
-            Drift::Stale(rel) => std::fs::remove_file(schemas.join(rel))?,
-        }
-    }
-    Ok(changes)
 }
 
 /// The schema files (`<vendor>/*.toml` below `schemas`) whose first line is

@@ -6,6 +6,11 @@
 //! - `export-schemas [--check]`: write `schemas/elementa.schema.json` and
 //!   every resource's JSON Schemas under `schemas/json/` (idempotent); with
 //!   `--check`, write nothing and fail if the committed files differ.
+//! - `import coupa|flexi [--specs DIR] [--check]`: derive
+//!   `schemas/<vendor>/*.toml` from the vendor's metadata (default
+//!   `../shared/specs` beside the repository) and
+//!   `schemas/<vendor>.overrides.toml`; `--check` writes nothing and fails
+//!   if the committed files differ (CI's drift check).
 //! - `compile-bench [N]`: generate N synthetic resources (default 300) into a
 //!   scratch crate under `target/compile-bench`, time `cargo build` of that
 //!   crate, then edit one schema file and check that the next build picks the
@@ -14,6 +19,8 @@
 
 mod compile_bench;
 mod export;
+
+use elementa_import as import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -107,6 +114,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("import") => import::run(&workspace_root(), args.get(1..).unwrap_or_default()),
         Some("compile-bench") => {
             let n = match args.get(1).map(|s| s.parse::<usize>()) {
                 None => 300,
@@ -126,7 +134,8 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask check-schemas | export-schemas [--check] | compile-bench [N]"
+                "usage: cargo xtask check-schemas | export-schemas [--check] | \
+                 import coupa|flexi [--specs DIR] [--check] | compile-bench [N]"
             );
             ExitCode::from(2)
         }

@@ -5,7 +5,7 @@ use quote::quote;
 
 use elementa_schema::json::{
     Map, Rules, Value, association_schema, association_slot, describe, key, pointer_escape,
-    record_schema, to_canonical_string, value_schema,
+    record_schema, relation_decorations, to_canonical_string, value_schema,
 };
 use elementa_schema::{Dialect, Element, Placement, Resource, Type};
 
@@ -120,7 +120,7 @@ pub fn generate(
             .get(i)
             .and_then(Option::as_ref)
             .map(|n| ident(n));
-        let kind = kind_tokens(e, target_type);
+        let kind = kind_tokens(e, &resource.vendor, target_type);
         let (rust_ty, variant) = match (&e.ty, enum_ty) {
             (Type::String | Type::Text, Some(en)) => (quote!(#en), quote!(Enum)),
             (Type::String | Type::Text, None) => (quote!(::std::string::String), quote!(String)),
@@ -142,6 +142,8 @@ pub fn generate(
                 let t = ident(&target_type(target));
                 (quote!(::elementa::Many<#t>), quote!(Many))
             }
+            (Type::Relation { .. }, _) => (quote!(::elementa::Relation), quote!(Relation)),
+            (Type::Any, _) => (quote!(::elementa::Any), quote!(Any)),
         };
         let mut doc = e.doc.trim().to_owned();
         if !doc.is_empty() {
@@ -161,6 +163,23 @@ pub fn generate(
             None => quote!(::core::option::Option::None),
         };
         let values = &e.values;
+        let opt_u32 = |v: Option<u32>| match v {
+            Some(n) => quote!(::core::option::Option::Some(#n)),
+            None => quote!(::core::option::Option::None),
+        };
+        let (precision, scale) = (opt_u32(e.precision), opt_u32(e.scale));
+        let detail = match e.detail {
+            Some(d) => {
+                let d = ident(match d {
+                    elementa_schema::Detail::Id => "Id",
+                    elementa_schema::Detail::Summary => "Summary",
+                    elementa_schema::Detail::Full => "Full",
+                    elementa_schema::Detail::Expensive => "Expensive",
+                });
+                quote!(::core::option::Option::Some(::elementa::Detail::#d))
+            }
+            None => quote!(::core::option::Option::None),
+        };
         let placement = match e.placement {
             Placement::Element => quote!(Element),
             Placement::Attribute => quote!(Attribute),
@@ -178,14 +197,17 @@ pub fn generate(
                 required: #required,
                 unique: #unique,
                 length: #length,
+                precision: #precision,
+                scale: #scale,
+                detail: #detail,
                 values: &[#(#values),*],
                 placement: ::elementa::Placement::#placement,
                 inline: #inline,
             }
         });
         let idx = Literal::usize_unsuffixed(i);
-        refs.push(quote!(#idx => ::elementa::FieldRef::#variant(&self.#f),));
-        muts.push(quote!(#idx => ::elementa::FieldMut::#variant(&mut self.#f),));
+        refs.push(quote!(#idx => ::core::option::Option::Some(::elementa::FieldRef::#variant(&self.#f)),));
+        muts.push(quote!(#idx => ::core::option::Option::Some(::elementa::FieldMut::#variant(&mut self.#f)),));
         lookups.push(quote!(#wire => ::core::option::Option::Some(#idx),));
     }
 
@@ -286,16 +308,16 @@ pub fn generate(
                 <Self as ::elementa::Resource>::resource_meta()
             }
             fn field(&self, index: usize) -> ::core::option::Option<::elementa::FieldRef<'_>> {
-                ::core::option::Option::Some(match index {
+                match index {
                     #(#refs)*
-                    _ => return ::core::option::Option::None,
-                })
+                    _ => ::core::option::Option::None,
+                }
             }
             fn field_mut(&mut self, index: usize) -> ::core::option::Option<::elementa::FieldMut<'_>> {
-                ::core::option::Option::Some(match index {
+                match index {
                     #(#muts)*
-                    _ => return ::core::option::Option::None,
-                })
+                    _ => ::core::option::Option::None,
+                }
             }
             fn extra(&self) -> &::elementa::Extras {
                 &self.extra
@@ -361,6 +383,11 @@ fn emit_json_schema(
                 .unwrap_or_default(),
         };
         describe(&mut schema, &e.doc);
+        if matches!(e.ty, Type::Relation { .. }) && resource.dialect == Dialect::Flexi {
+            for (name, value) in relation_decorations(&k, rules.nullable) {
+                properties.insert(name, value);
+            }
+        }
         properties.insert(k, Value::Object(schema));
     }
     let record = record_schema(&resource.id(), &resource.doc, properties, Vec::new(), false);
@@ -398,7 +425,7 @@ fn emit_json_schema(
     }
 }
 
-fn kind_tokens(e: &Element, target_type: &dyn Fn(&str) -> String) -> TokenStream {
+fn kind_tokens(e: &Element, vendor: &str, target_type: &dyn Fn(&str) -> String) -> TokenStream {
     match &e.ty {
         Type::Integer => quote!(Integer),
         Type::Decimal => quote!(Decimal),
@@ -417,6 +444,16 @@ fn kind_tokens(e: &Element, target_type: &dyn Fn(&str) -> String) -> TokenStream
             let t = ident(&target_type(target));
             quote!(Many { target: <#t as ::elementa::Resource>::resource_meta, item: #item })
         }
+        Type::Relation { target } => match target {
+            Some(t) => {
+                let id = format!("{vendor}/{t}");
+                quote!(Relation { target: ::core::option::Option::Some(#id) })
+            }
+            None => quote!(Relation {
+                target: ::core::option::Option::None
+            }),
+        },
+        Type::Any => quote!(Any),
     }
 }
 

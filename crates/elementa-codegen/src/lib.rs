@@ -30,6 +30,8 @@
 
 mod emit;
 pub mod names;
+mod vendor;
 
 pub use elementa_schema::Resource;
 pub use emit::{generate, resource_type_name};
+pub use vendor::generate_vendor;

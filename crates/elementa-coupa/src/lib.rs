@@ -39,36 +39,4 @@ pub use request::{Format, Request, RequestError};
 pub use response::{ApiError, Response};
 pub use run::{Progress, RunAction};
 
-use elementa::{Resource, ResourceMeta};
-
-elementa::resource!("schemas/coupa/attachment.toml");
-elementa::resource!("schemas/coupa/comment.toml");
-elementa::resource!("schemas/coupa/currency.toml");
-elementa::resource!("schemas/coupa/expense-category.toml");
-elementa::resource!("schemas/coupa/expense-line.toml");
-elementa::resource!("schemas/coupa/expense-report.toml");
-elementa::resource!("schemas/coupa/flow.toml");
-elementa::resource!("schemas/coupa/integration.toml");
-elementa::resource!("schemas/coupa/integration-error.toml");
-elementa::resource!("schemas/coupa/integration-run.toml");
-elementa::resource!("schemas/coupa/user.toml");
-
-/// Every Coupa resource of this crate, sorted by id.
-pub static RESOURCES: &[fn() -> &'static ResourceMeta] = &[
-    Attachment::resource_meta,
-    Comment::resource_meta,
-    Currency::resource_meta,
-    ExpenseCategory::resource_meta,
-    ExpenseLine::resource_meta,
-    ExpenseReport::resource_meta,
-    Flow::resource_meta,
-    Integration::resource_meta,
-    IntegrationError::resource_meta,
-    IntegrationRun::resource_meta,
-    User::resource_meta,
-];
-
-/// The resource with id `id` (`coupa/comment`).
-pub fn resource(id: &str) -> Option<&'static ResourceMeta> {
-    RESOURCES.iter().map(|m| m()).find(|m| m.id == id)
-}
+elementa::vendor!("schemas/coupa");

@@ -14,16 +14,11 @@
 //!     r#"{"winstrom":{"@version":"1.0","@globalVersion":"6","changes":[{"@evidence":"faktura-vydana","@in-version":"5","@operation":"update","@timestamp":"2019-06-07 12:34:56.7","id":"1","external-ids":["code:VF1-0001\/2012"]}],"next":"6"}}"#);
 //! ```
 
-use elementa::{DecodeError, Field, Many, OpenEnum, Resource, ResourceMeta};
+use elementa::{DecodeError, Field, Many, OpenEnum};
 
 use crate::change::{Change as DomainChange, ChangePage, Next, Operation, RecordId};
 
-elementa::resource!("schemas/flexi/change.toml");
-elementa::resource!("schemas/flexi/changes.toml");
-
-/// Every Flexi resource of this crate, sorted by id.
-pub static RESOURCES: &[fn() -> &'static ResourceMeta] =
-    &[Change::resource_meta, Changes::resource_meta];
+elementa::vendor!("schemas/flexi");
 
 fn at(path: String, message: String) -> DecodeError {
     DecodeError {

@@ -5,8 +5,8 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use elementa::{
-    Any, Date, DateTime, Decimal, Dialect, Field, FieldMut, Placement, Record, Resource,
-    ResourceMeta, Timestamp,
+    Any, Date, DateTime, Decimal, Dialect, Field, FieldMut, Kind, Placement, Record, Relation,
+    Resource, ResourceMeta, Timestamp,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -246,6 +246,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let meta = self.record.meta();
         let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
+        let mut decorations: Vec<(usize, &'static str, String, usize)> = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed {
             meta,
             flexi: cx.flexi,
@@ -265,6 +266,14 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     cx.mark(r, name)?;
                     position = i + 1;
                 }
+                Key::Decoration(i, attr) => {
+                    let value: String = cx.mark(map.next_value(), || {
+                        Seg::Key(meta.elements.get(i).map_or_else(String::new, |e| {
+                            format!("{}@{attr}", e.wire)
+                        }))
+                    })?;
+                    decorations.push((i, attr, value, position));
+                }
                 Key::Unknown(name) => {
                     if self.record.extra().iter().any(|x| x.name == name) {
                         return cx.mark(Err(de::Error::custom("duplicate element")), || {
@@ -282,6 +291,25 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                 }
             }
         }
+        // Decorations go onto their relation, wherever they stood; one whose
+        // relation is missing is kept as an unknown element.
+        for (i, attr, value, position) in decorations {
+            let slot = match self.record.field_mut(i) {
+                Some(FieldMut::Relation(Field::Value(r))) => r.decoration_mut(attr),
+                _ => None,
+            };
+            match slot {
+                Some(slot) => *slot = Some(value),
+                None => {
+                    let wire = meta.elements.get(i).map_or("", |e| e.wire);
+                    self.record.extra_mut().push(
+                        format!("{wire}@{attr}"),
+                        Any::String(value),
+                        position,
+                    );
+                }
+            }
+        }
         cx.leave();
         Ok(())
     }
@@ -289,6 +317,8 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
 
 enum Key {
     Known(usize),
+    /// `firma@ref` / `firma@showAs`: a decoration of relation `i`.
+    Decoration(usize, &'static str),
     Unknown(String),
 }
 
@@ -307,7 +337,14 @@ impl KeySeed {
             Some((i, el)) if !self.flexi || attr == (el.placement != Placement::Element) => {
                 Key::Known(i)
             }
-            _ => Key::Unknown(k.to_owned()),
+            _ => {
+                let decoration = k.split_once('@').and_then(|(wire, d)| {
+                    let (i, el) = self.meta.element(wire)?;
+                    let d = Relation::DECORATIONS.into_iter().find(|x| *x == d)?;
+                    matches!(el.kind, Kind::Relation { .. }).then_some(Key::Decoration(i, d))
+                });
+                decoration.unwrap_or_else(|| Key::Unknown(k.to_owned()))
+            }
         }
     }
 }
@@ -344,7 +381,16 @@ fn mismatch<E: de::Error>() -> E {
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+        match self.slot {
+            FieldMut::Any(f) => {
+                *f = match (AnySeed { cx: self.cx }).deserialize(d)? {
+                    Any::Null => Field::Null,
+                    v => Field::Value(v),
+                };
+                Ok(())
+            }
+            slot => d.deserialize_any(ValueSeed { slot, ..self }),
+        }
     }
 }
 
@@ -361,6 +407,9 @@ impl ValueSeed<'_, '_> {
             FieldMut::DateTime(f) => *f = Field::Value(parsed(DateTime::parse(v))?),
             FieldMut::Date(f) => *f = Field::Value(parsed(Date::parse(v))?),
             FieldMut::Timestamp(f) => *f = Field::Value(parsed(Timestamp::parse(v))?),
+            // `""` clears a relation in a write.
+            FieldMut::Relation(f) if v.is_empty() => *f = Field::Null,
+            FieldMut::Relation(f) => *f = Field::Value(parsed(v.parse::<Relation>())?),
             FieldMut::Decimal(f) => {
                 let d = v
                     .parse::<Decimal>()
@@ -408,6 +457,8 @@ impl de::Expected for Expect<'_, '_> {
             FieldMut::Strings(_) => "an array of strings",
             FieldMut::One(_) => "an object",
             FieldMut::Many(_) => "an array",
+            FieldMut::Relation(_) => "a record identifier string",
+            FieldMut::Any(_) => "any value",
         })
     }
 }

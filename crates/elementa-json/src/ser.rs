@@ -177,6 +177,8 @@ impl Serialize for Scalar<'_> {
             FieldRef::Date(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
             FieldRef::Timestamp(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
             FieldRef::Strings(f) => opt(f, s, |v, s| v.serialize(s)),
+            FieldRef::Relation(f) => opt(f, s, |v, s| s.collect_str(&v.id)),
+            FieldRef::Any(f) => opt(f, s, |v, s| AnyJson(v).serialize(s)),
             FieldRef::One(f) => match f.get().value() {
                 Some(r) => JsonRecord(*r).serialize(s),
                 None => s.serialize_unit(),
@@ -262,6 +264,12 @@ impl Serialize for JsonRecord<'_> {
             }
             if let Some(field) = record.field(i).filter(FieldRef::is_present) {
                 map.serialize_entry(el.wire, &Scalar { field, flexi })?;
+                // A relation's decorations follow it: `firma@ref`, `firma@showAs`.
+                if let FieldRef::Relation(Field::Value(r)) = field {
+                    for (k, v) in r.decorations() {
+                        map.serialize_entry(&format!("{}@{k}", el.wire), v)?;
+                    }
+                }
             }
         }
         write_extras(&mut map, usize::MAX)?;

@@ -57,7 +57,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use elementa::{Dialect, Kind, Placement, ResourceMeta};
 pub use elementa::{Direction, Options};
 use elementa_schema::json::{
-    Rules, association_schema, describe, key, record_schema, to_canonical_string, value_schema,
+    Rules, association_schema, describe, key, record_schema, relation_decorations,
+    to_canonical_string, value_schema,
 };
 use elementa_schema::{Dialect as SchemaDialect, Placement as SchemaPlacement, Type};
 use serde_json::{Map, Value, json};
@@ -154,6 +155,10 @@ fn scalar_type(kind: &Kind) -> Option<Type> {
         Kind::Strings { item } => Type::Strings {
             item: (*item).to_owned(),
         },
+        Kind::Relation { target } => Type::Relation {
+            target: target.map(str::to_owned),
+        },
+        Kind::Any => Type::Any,
         Kind::One(_) | Kind::Many { .. } => return None,
     })
 }
@@ -220,6 +225,11 @@ impl Builder {
                     .unwrap_or_default(),
             };
             describe(&mut schema, el.doc);
+            if matches!(el.kind, Kind::Relation { .. }) && dialect == SchemaDialect::Flexi {
+                for (name, value) in relation_decorations(&k, rules.nullable) {
+                    properties.insert(name, value);
+                }
+            }
             properties.insert(k, Value::Object(schema));
         }
         let (title, doc) = match form {

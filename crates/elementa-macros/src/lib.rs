@@ -46,6 +46,82 @@ pub fn resource(input: TokenStream) -> TokenStream {
     }
 }
 
+/// Generates every resource of a vendor's schema directory
+/// (`vendor!("schemas/coupa")`), with `RESOURCES`, `resource(id)` and
+/// `resource_by_root(name)` built from the directory: adding a resource is
+/// adding its file.
+///
+/// The directory is found like [`resource!`]'s file. Every problem of every
+/// file is reported, each as its own `compile_error!` naming file, line and
+/// column.
+#[proc_macro]
+pub fn vendor(input: TokenStream) -> TokenStream {
+    let lit = match syn::parse::<LitStr>(input) {
+        Ok(l) => l,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    match expand_vendor(&lit.value()) {
+        Ok(tokens) => tokens.into(),
+        Err(messages) => {
+            let span = lit.span();
+            messages
+                .into_iter()
+                .map(|m| quote_spanned!(span=> ::core::compile_error!(#m);))
+                .collect::<proc_macro2::TokenStream>()
+                .into()
+        }
+    }
+}
+
+fn expand_vendor(rel: &str) -> Result<proc_macro2::TokenStream, Vec<String>> {
+    let base = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .ok_or_else(|| vec!["CARGO_MANIFEST_DIR is not set; build with cargo".to_owned()])?;
+    let dir = base
+        .ancestors()
+        .map(|d| d.join(rel))
+        .find(|p| p.is_dir())
+        .ok_or_else(|| {
+            vec![format!(
+                "schema directory not found: {rel} (looked in the crate directory and each directory above it)"
+            )]
+        })?;
+    let vendor = dir
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| vec![format!("{rel}: cannot read: {e}")])?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let has = |wire: &str| dir.join(format!("{wire}.toml")).is_file();
+    let mut resources = Vec::new();
+    let mut errors = Vec::new();
+    let mut sources = Vec::new();
+    for path in &files {
+        let name = path
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let shown = format!("{rel}/{name}");
+        match std::fs::read_to_string(path) {
+            Ok(text) => match elementa_schema::parse_resource(&shown, &vendor, &text, &has) {
+                Ok(r) => resources.push(r),
+                Err(ds) => errors.extend(ds.iter().map(ToString::to_string)),
+            },
+            Err(e) => errors.push(format!("{shown}: cannot read: {e}")),
+        }
+        sources.push(path.display().to_string());
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(elementa_codegen::generate_vendor(&resources, &sources))
+}
+
 fn find(rel: &str) -> Result<PathBuf, Vec<String>> {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)

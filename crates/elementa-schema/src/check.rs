@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, LineIndex};
-use crate::model::{Action, Dialect, Element, Method, Placement, Resource, Type};
+use crate::model::{Action, Detail, Dialect, Element, Method, Placement, Resource, Type};
 use crate::raw::{RawAction, RawElement, RawSchemaFile};
 
 /// Parses and checks one schema file.
@@ -159,9 +159,6 @@ impl Checker<'_> {
             );
             self.error(r.wire.span(), msg);
         }
-        if elements.is_empty() && self.errors.is_empty() {
-            self.error(r.wire.span(), "the resource has no elements");
-        }
 
         for key in &r.natural_keys {
             match elements.iter().find(|e| &e.wire == key.get_ref()) {
@@ -180,20 +177,23 @@ impl Checker<'_> {
             }
         }
 
-        let mut routes: HashMap<(String, String), usize> = HashMap::new();
+        // One route may serve several actions (Flexi sends the action's name
+        // with the record), but not one action twice.
+        let mut routes: HashMap<(String, String, String), usize> = HashMap::new();
         let mut actions = Vec::new();
         for a in raw.actions {
             let line = self.index.line_col(a.path.span().start).0;
             let key = (
                 a.method.get_ref().to_ascii_uppercase(),
                 a.path.get_ref().clone(),
+                a.name.get_ref().clone(),
             );
             if let Some(first) = routes.get(&key) {
                 self.error(
                     a.path.span(),
                     format!(
-                        "duplicate route {} {} (first defined on line {first})",
-                        key.0, key.1
+                        "duplicate route {} {} for `{}` (first defined on line {first})",
+                        key.0, key.1, key.2
                     ),
                 );
             } else {
@@ -326,6 +326,8 @@ impl Checker<'_> {
                     .map_or_else(|| wire.clone(), |i| i.get_ref().clone()),
             }),
             ("one", Some(target)) => Some(Type::One { target }),
+            ("relation", target) => Some(Type::Relation { target }),
+            ("any", None) => Some(Type::Any),
             ("many", Some(target)) => {
                 let item = e
                     .item
@@ -342,14 +344,14 @@ impl Checker<'_> {
             }
             (
                 "integer" | "decimal" | "string" | "text" | "boolean" | "datetime" | "date"
-                | "timestamp" | "strings",
+                | "timestamp" | "strings" | "any",
                 Some(_),
             ) => {
                 let span = e.target.as_ref().map_or(e.ty.span(), Spanned::span);
                 self.error(
                     span,
                     format!(
-                        "`target` is only for `one` and `many`, not `{}`",
+                        "`target` is only for `one`, `many` and `relation`, not `{}`",
                         e.ty.get_ref()
                     ),
                 );
@@ -360,7 +362,7 @@ impl Checker<'_> {
                     e.ty.span(),
                     format!(
                         "unknown type `{other}` (expected integer, decimal, string, text, \
-                         boolean, datetime, date, timestamp, strings, one or many)"
+                         boolean, datetime, date, timestamp, strings, one, many, relation or any)"
                     ),
                 );
                 None
@@ -417,13 +419,24 @@ impl Checker<'_> {
         let mut values = Vec::new();
         if let Some(list) = &e.values {
             match &ty {
-                Some(Type::String | Type::Text | Type::Integer) | None => {
+                Some(Type::String | Type::Text | Type::Integer | Type::Decimal) | None => {
                     let mut seen = HashMap::new();
                     for v in list.get_ref() {
                         if seen.insert(v.get_ref().clone(), ()).is_some() {
                             self.error(
                                 v.span(),
                                 format!("duplicate allowed value `{}`", v.get_ref()),
+                            );
+                        }
+                        if ty == Some(Type::Decimal)
+                            && v.get_ref().parse::<rust_decimal::Decimal>().is_err()
+                        {
+                            self.error(
+                                v.span(),
+                                format!(
+                                    "allowed value `{}` of decimal `{wire}` is not a decimal",
+                                    v.get_ref()
+                                ),
                             );
                         }
                         if ty == Some(Type::Integer) && v.get_ref().parse::<i64>().is_err() {
@@ -466,6 +479,51 @@ impl Checker<'_> {
             }
         }
 
+        let mut digits = |f: &Option<Spanned<i64>>, key: &str, min: i64| -> Option<u32> {
+            let f = f.as_ref()?;
+            if !matches!(ty, Some(Type::Decimal) | None) {
+                self.error(
+                    f.span(),
+                    format!("`{key}` on `{wire}`: only decimals have a {key}"),
+                );
+                return None;
+            }
+            match u32::try_from(*f.get_ref()) {
+                Ok(n) if i64::from(n) >= min => Some(n),
+                _ => {
+                    self.error(
+                        f.span(),
+                        format!("{key} must be at least {min}, not {}", f.get_ref()),
+                    );
+                    None
+                }
+            }
+        };
+        let precision = digits(&e.precision, "precision", 1);
+        let scale = digits(&e.scale, "scale", 0);
+        if let (Some(p), Some(s), Some(span)) =
+            (precision, scale, e.scale.as_ref().map(Spanned::span))
+            && s > p
+        {
+            self.error(span, format!("scale {s} is larger than the precision {p}"));
+        }
+        let detail = match e.detail.as_ref().map(|d| (d.span(), d.get_ref().as_str())) {
+            None => None,
+            Some((_, "id")) => Some(Detail::Id),
+            Some((_, "summary")) => Some(Detail::Summary),
+            Some((_, "full")) => Some(Detail::Full),
+            Some((_, "expensive")) => Some(Detail::Expensive),
+            Some((span, other)) => {
+                self.error(
+                    span,
+                    format!(
+                        "unknown detail level `{other}` (expected `id`, `summary`, `full` or `expensive`)"
+                    ),
+                );
+                None
+            }
+        };
+
         let placement = match e
             .placement
             .as_ref()
@@ -476,7 +534,9 @@ impl Checker<'_> {
                 let fits = match (kind, &ty) {
                     (_, None) => true,
                     ("name", Some(t)) => *t == Type::String,
-                    (_, Some(t)) => t.target().is_none() && !matches!(t, Type::Strings { .. }),
+                    (_, Some(t)) => {
+                        t.target().is_none() && !matches!(t, Type::Strings { .. } | Type::Any)
+                    }
                 };
                 if !fits {
                     let what = if kind == "name" {
@@ -531,6 +591,9 @@ impl Checker<'_> {
             required,
             unique: flag(&e.unique),
             length,
+            precision,
+            scale,
+            detail,
             values,
             placement,
             inline: e.inline.as_ref().is_some_and(|i| *i.get_ref()),

@@ -79,6 +79,11 @@ pub const TIMESTAMP_PATTERN: &str =
 /// A decimal in plain notation (`567.07`, `-3`), as decimal strings travel.
 pub const DECIMAL_PATTERN: &str = "^-?[0-9]+(?:\\.[0-9]+)?$";
 
+/// A Flexi record identifier: a canonical internal number, or
+/// `prefix:value` (`code:VF1-0001/2012`, `ext:SHOP:42`), as
+/// `elementa::RecordId` parses it.
+pub const RECORD_ID_PATTERN: &str = "^(?:0|-?[1-9][0-9]*|[A-Za-z0-9_-]+:[\\s\\S]+)$";
+
 /// An integer written as a string (Flexi's `"6"`).
 pub const INTEGER_STRING_PATTERN: &str = "^-?[0-9]+$";
 
@@ -177,6 +182,9 @@ pub fn value_schema<S: AsRef<str>>(
             }
         }
         Type::Decimal => {
+            if !values.is_empty() {
+                allowed = Some(values.iter().map(|v| json!(v.as_ref())).collect());
+            }
             s.insert("type".into(), types(&["number", "string"], nullable));
             s.insert("pattern".into(), json!(DECIMAL_PATTERN));
             s.insert("exclusiveMinimum".into(), json!(-DECIMAL_LIMIT));
@@ -218,6 +226,12 @@ pub fn value_schema<S: AsRef<str>>(
             s.insert("type".into(), types(&["array"], nullable));
             s.insert("items".into(), json!({"type": "string"}));
         }
+        Type::Relation { .. } => {
+            s.insert("type".into(), types(&["string"], nullable));
+            s.insert("pattern".into(), json!(RECORD_ID_PATTERN));
+        }
+        // Anything: the vendor documents it as one of several objects.
+        Type::Any => {}
         Type::One { .. } | Type::Many { .. } => return None,
     }
     if let Some(mut list) = allowed {
@@ -231,6 +245,18 @@ pub fn value_schema<S: AsRef<str>>(
         }
     }
     Some(s)
+}
+
+/// The keys a Flexi relation `key` brings along in JSON (`firma@ref`,
+/// `firma@showAs`, the export's decorations), each with its schema.
+pub fn relation_decorations(key: &str, nullable: bool) -> Vec<(String, Value)> {
+    ["ref", "showAs"]
+        .iter()
+        .map(|d| {
+            let schema = json!({ "type": types(&["string"], nullable) });
+            (format!("{key}@{d}"), schema)
+        })
+        .collect()
 }
 
 /// The JSON Schema of an association whose target record has the schema

@@ -63,7 +63,7 @@ mod raw;
 pub use check::parse_resource;
 pub use diag::{Diagnostic, LineIndex};
 pub use load::{SchemaSet, load_dir};
-pub use model::{Action, Dialect, Element, Method, Placement, Resource, Type, pluralize};
+pub use model::{Action, Detail, Dialect, Element, Method, Placement, Resource, Type, pluralize};
 pub use raw::{RawAction, RawElement, RawResource, RawSchemaFile};
 
 /// The JSON Schema of the schema-file format, derived from the raw model

@@ -71,6 +71,15 @@ pub enum Type {
         /// XML item element name.
         item: String,
     },
+    /// A reference to another record by identifier (Flexi's relations:
+    /// `123`, `code:X`, `ext:SYS:1`), with the export's `ref` / `showAs`.
+    Relation {
+        /// Target resource wire name, when the metadata names one.
+        target: Option<String>,
+    },
+    /// A free-form value (the vendor types it as one of several objects),
+    /// kept as it came.
+    Any,
 }
 
 impl Type {
@@ -88,6 +97,8 @@ impl Type {
             Type::Strings { .. } => "strings",
             Type::One { .. } => "one",
             Type::Many { .. } => "many",
+            Type::Relation { .. } => "relation",
+            Type::Any => "any",
         }
     }
 
@@ -110,7 +121,35 @@ impl fmt::Display for Type {
         match self {
             Type::One { target } => write!(f, "one {target}"),
             Type::Many { target, .. } => write!(f, "many {target}"),
+            Type::Relation {
+                target: Some(target),
+            } => write!(f, "relation {target}"),
             other => f.write_str(other.name()),
+        }
+    }
+}
+
+/// The least detail level of a Flexi listing that carries an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Detail {
+    /// `detail=id`: identifiers only.
+    Id,
+    /// `detail=summary`.
+    Summary,
+    /// `detail=full` (the default).
+    Full,
+    /// Only when asked for by name (expensive to compute).
+    Expensive,
+}
+
+impl Detail {
+    /// The spelling used in schema files and in `detail=`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Detail::Id => "id",
+            Detail::Summary => "summary",
+            Detail::Full => "full",
+            Detail::Expensive => "expensive",
         }
     }
 }
@@ -134,6 +173,12 @@ pub struct Element {
     pub unique: bool,
     /// Maximum length in characters.
     pub length: Option<u32>,
+    /// Decimals: most significant digits.
+    pub precision: Option<u32>,
+    /// Decimals: most digits after the point.
+    pub scale: Option<u32>,
+    /// Flexi: the least listing detail level that carries the element.
+    pub detail: Option<Detail>,
     /// Allowed values (empty: any).
     pub values: Vec<String>,
     /// Child element, attribute or element name.

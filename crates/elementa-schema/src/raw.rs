@@ -144,17 +144,20 @@ pub struct RawElement {
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub doc: Option<Spanned<String>>,
     /// Type name: integer, decimal, string, text, boolean, datetime, date,
-    /// timestamp, strings, one, many.
+    /// timestamp, strings, one, many, relation (a Flexi record identifier,
+    /// optionally naming its target evidence), any (a free-form value kept
+    /// as it came).
     #[serde(rename = "type")]
     #[cfg_attr(
         feature = "schemars",
         schemars(
             with = "String",
-            extend("enum" = ["integer", "decimal", "string", "text", "boolean", "datetime", "date", "timestamp", "strings", "one", "many"])
+            extend("enum" = ["integer", "decimal", "string", "text", "boolean", "datetime", "date", "timestamp", "strings", "one", "many", "relation", "any"])
         )
     )]
     pub ty: Spanned<String>,
-    /// Target resource (wire name, same vendor) of `one` / `many`.
+    /// Target resource (wire name, same vendor) of `one` / `many` (required)
+    /// and `relation` (optional).
     #[serde(default)]
     #[cfg_attr(
         feature = "schemars",
@@ -196,6 +199,22 @@ pub struct RawElement {
     #[serde(default)]
     #[cfg_attr(feature = "schemars", schemars(with = "u32", range(min = 1)))]
     pub length: Option<Spanned<i64>>,
+    /// Decimals only: the most significant digits a value may have.
+    #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "u32", range(min = 1)))]
+    pub precision: Option<Spanned<i64>>,
+    /// Decimals only: the most digits a value may have after the point.
+    #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "u32"))]
+    pub scale: Option<Spanned<i64>>,
+    /// The least detail level of a listing that carries the element (Flexi's
+    /// `detail=`): `id`, `summary`, `full`, or `expensive` (only on request).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(with = "String", extend("enum" = ["id", "summary", "full", "expensive"]))
+    )]
+    pub detail: Option<Spanned<String>>,
     /// Allowed values.
     #[serde(default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>", length(min = 1)))]

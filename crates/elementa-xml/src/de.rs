@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use elementa::{
     Any, Date, DateTime, Decimal, DecodeError, Dialect, ElementMeta, Field, FieldMut, Kind,
-    Placement, Record, Resource, ResourceMeta, Timestamp,
+    Placement, Record, Relation, Resource, ResourceMeta, Timestamp,
 };
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
@@ -546,6 +546,46 @@ impl<'a> Decoder<'a> {
                     self.depth -= 1;
                 }
                 *f = Field::Value(items);
+                Ok(())
+            }
+            FieldMut::Any(f) => {
+                let value = self.any(open)?;
+                *f = match value {
+                    Any::Null => Field::Null,
+                    v => Field::Value(v),
+                };
+                Ok(())
+            }
+            FieldMut::Relation(f) => {
+                let text = self.text_of(open)?;
+                if nil || text.trim().is_empty() {
+                    // `<firma/>` clears the relation in a write.
+                    *f = Field::Null;
+                    return Ok(());
+                }
+                self.mark = open.at;
+                let mut relation: Relation = text
+                    .trim()
+                    .parse()
+                    .map_err(|e: elementa::ValueError| self.err(e.to_string()))?;
+                for a in open.start.attributes() {
+                    let a = a.map_err(|e| self.err(e.to_string()))?;
+                    let key: &str = a.key.as_ref();
+                    let key = key.to_owned();
+                    let value = a
+                        .normalized_value(XmlVersion::Implicit1_0)
+                        .map_err(|e| self.err(e.to_string()))?
+                        .into_owned();
+                    match relation.decoration_mut(&key) {
+                        Some(slot) => *slot = Some(value),
+                        None => {
+                            return Err(self.err(format!(
+                                "unknown attribute `{key}` on a relation (expected ref or showAs)"
+                            )));
+                        }
+                    }
+                }
+                *f = Field::Value(relation);
                 Ok(())
             }
             mut slot => {

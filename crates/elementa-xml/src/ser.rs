@@ -88,7 +88,8 @@ fn scalar_text(field: &FieldRef<'_>) -> Option<String> {
         FieldRef::DateTime(f) => f.value().map(|v| v.as_str().to_owned()),
         FieldRef::Date(f) => f.value().map(|v| v.as_str().to_owned()),
         FieldRef::Timestamp(f) => f.value().map(|v| v.as_str().to_owned()),
-        FieldRef::Strings(_) | FieldRef::One(_) | FieldRef::Many(_) => None,
+        FieldRef::Relation(f) => f.value().map(|v| v.id.to_string()),
+        FieldRef::Strings(_) | FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Any(_) => None,
     }
 }
 
@@ -264,6 +265,20 @@ impl<'l> Writer<'l> {
                     let _ = write!(self.out, "</{}>", el.wire);
                 }
             }
+            FieldRef::Relation(f) => {
+                if let Some(r) = f.value() {
+                    let attrs: Vec<(String, String)> = r
+                        .decorations()
+                        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                        .collect();
+                    self.text_element_with(el.wire, None, &attrs, &r.id.to_string(), level);
+                }
+            }
+            FieldRef::Any(f) => {
+                if let Some(v) = f.value() {
+                    self.extra(el.wire, v, level);
+                }
+            }
             scalar => {
                 let text = scalar_text(scalar).unwrap_or_default();
                 self.text_element(el.wire, ty, &text, level);
@@ -272,8 +287,19 @@ impl<'l> Writer<'l> {
     }
 
     fn text_element(&mut self, name: &str, ty: Option<&str>, text: &str, level: usize) {
+        self.text_element_with(name, ty, &[], text, level);
+    }
+
+    fn text_element_with(
+        &mut self,
+        name: &str,
+        ty: Option<&str>,
+        attrs: &[(String, String)],
+        text: &str,
+        level: usize,
+    ) {
         self.line(level);
-        self.open(name, ty, &[]);
+        self.open(name, ty, attrs);
         let _ = write!(self.out, ">{}</{name}>", partial_escape(text));
     }
 

@@ -26,17 +26,19 @@
 
 mod error;
 mod field;
+mod ident;
 mod link;
 mod meta;
 mod record;
 mod validate;
 mod value;
 
-pub use elementa_macros::resource;
+pub use elementa_macros::{resource, vendor};
 pub use error::{DecodeError, DecodeOptions, Shape, StreamError, line_col};
 pub use field::Field;
+pub use ident::{RecordId, Relation};
 pub use link::{Many, One};
-pub use meta::{ActionMeta, Dialect, ElementMeta, ElementSet, Kind, Placement, ResourceMeta};
+pub use meta::{ActionMeta, Detail, Dialect, ElementMeta, ElementSet, Kind, Placement, ResourceMeta};
 pub use record::{
     EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
     fmt_record,

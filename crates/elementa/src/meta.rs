@@ -24,6 +24,31 @@ pub enum Placement {
     Name,
 }
 
+/// The least detail level of a Flexi listing (`detail=`) that carries an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Detail {
+    /// `detail=id`.
+    Id,
+    /// `detail=summary`.
+    Summary,
+    /// `detail=full`, the default.
+    Full,
+    /// Only when asked for by name.
+    Expensive,
+}
+
+impl Detail {
+    /// The spelling in schema files and in `detail=`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Detail::Id => "id",
+            Detail::Summary => "summary",
+            Detail::Full => "full",
+            Detail::Expensive => "expensive",
+        }
+    }
+}
+
 /// The type of an element.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -57,6 +82,13 @@ pub enum Kind {
         /// XML item element name.
         item: &'static str,
     },
+    /// A reference to a record by identifier (Flexi), see [`crate::Relation`].
+    Relation {
+        /// The target resource's id (`flexi/adresar`), when the metadata names one.
+        target: Option<&'static str>,
+    },
+    /// A free-form value, kept as it came (see [`crate::Any`]).
+    Any,
 }
 
 impl Kind {
@@ -74,6 +106,8 @@ impl Kind {
             Kind::Strings { .. } => "strings",
             Kind::One(_) => "one",
             Kind::Many { .. } => "many",
+            Kind::Relation { .. } => "relation",
+            Kind::Any => "any",
         }
     }
 
@@ -112,6 +146,12 @@ pub struct ElementMeta {
     pub unique: bool,
     /// Maximum length in characters.
     pub length: Option<u32>,
+    /// Decimals: most significant digits.
+    pub precision: Option<u32>,
+    /// Decimals: most digits after the point.
+    pub scale: Option<u32>,
+    /// Flexi: the least listing detail level that carries the element.
+    pub detail: Option<Detail>,
     /// Allowed values (empty: any).
     pub values: &'static [&'static str],
     /// Child element, attribute or element name.

@@ -8,7 +8,8 @@ use std::fmt;
 use crate::field::Field;
 use crate::link::{Many, One};
 use crate::meta::ResourceMeta;
-use crate::value::{Date, DateTime, Decimal, Extras, Timestamp};
+use crate::ident::Relation;
+use crate::value::{Any, Date, DateTime, Decimal, Extras, Timestamp};
 
 /// An allowed-value enum that keeps unknown values (vendors add values).
 pub trait OpenEnum: Sized {
@@ -47,6 +48,10 @@ pub enum FieldRef<'a> {
     One(&'a dyn OneField),
     /// A `many` association.
     Many(&'a dyn ManyField),
+    /// A relation by identifier.
+    Relation(&'a Field<Relation>),
+    /// A free-form value.
+    Any(&'a Field<Any>),
 }
 
 impl FieldRef<'_> {
@@ -64,6 +69,8 @@ impl FieldRef<'_> {
             FieldRef::Strings(f) => f.is_present(),
             FieldRef::One(f) => f.get().is_present(),
             FieldRef::Many(f) => f.count().is_present(),
+            FieldRef::Relation(f) => f.is_present(),
+            FieldRef::Any(f) => f.is_present(),
         }
     }
 
@@ -81,6 +88,8 @@ impl FieldRef<'_> {
             FieldRef::Strings(f) => f.is_null(),
             FieldRef::One(f) => f.get().is_null(),
             FieldRef::Many(f) => f.count().is_null(),
+            FieldRef::Relation(f) => f.is_null(),
+            FieldRef::Any(f) => f.is_null(),
         }
     }
 }
@@ -109,6 +118,10 @@ pub enum FieldMut<'a> {
     One(&'a mut dyn OneField),
     /// A `many` association.
     Many(&'a mut dyn ManyField),
+    /// A relation by identifier.
+    Relation(&'a mut Field<Relation>),
+    /// A free-form value.
+    Any(&'a mut Field<Any>),
 }
 
 impl FieldMut<'_> {
@@ -126,6 +139,8 @@ impl FieldMut<'_> {
             FieldMut::Strings(f) => **f = Field::Null,
             FieldMut::One(f) => f.set_null(),
             FieldMut::Many(f) => f.set_null(),
+            FieldMut::Relation(f) => **f = Field::Null,
+            FieldMut::Any(f) => **f = Field::Null,
         }
     }
 
@@ -143,6 +158,8 @@ impl FieldMut<'_> {
             FieldMut::Strings(f) => **f = Field::Absent,
             FieldMut::One(f) => f.clear(),
             FieldMut::Many(f) => f.clear(),
+            FieldMut::Relation(f) => **f = Field::Absent,
+            FieldMut::Any(f) => **f = Field::Absent,
         }
     }
 }
@@ -313,6 +330,8 @@ impl fmt::Debug for FieldRef<'_> {
             FieldRef::Date(v) => show(v, f),
             FieldRef::Timestamp(v) => show(v, f),
             FieldRef::Strings(v) => show(v, f),
+            FieldRef::Relation(v) => show(v, f),
+            FieldRef::Any(v) => show(v, f),
             FieldRef::One(v) => show(&v.get(), f),
             FieldRef::Many(v) => match v.count() {
                 Field::Value(n) => f
@@ -370,6 +389,8 @@ pub fn copy_field(src: &dyn Record, dst: &mut dyn Record, index: usize) -> bool 
         (FieldRef::Date(a), FieldMut::Date(b)) => *b = a.clone(),
         (FieldRef::Timestamp(a), FieldMut::Timestamp(b)) => *b = a.clone(),
         (FieldRef::Strings(a), FieldMut::Strings(b)) => *b = a.clone(),
+        (FieldRef::Relation(a), FieldMut::Relation(b)) => *b = a.clone(),
+        (FieldRef::Any(a), FieldMut::Any(b)) => *b = a.clone(),
         (FieldRef::Enum(a), FieldMut::Enum(b)) => match a.get() {
             Field::Value(v) => b.set_wire(v),
             Field::Null => b.set_null(),

@@ -16,6 +16,13 @@ pub struct ValueError {
     pub expected: &'static str,
 }
 
+impl ValueError {
+    /// An error for `text` (cut to 80 characters) that is not `expected`.
+    pub fn new(text: &str, expected: &'static str) -> Self {
+        invalid(text, expected)
+    }
+}
+
 fn invalid(text: &str, expected: &'static str) -> ValueError {
     ValueError {
         text: text.chars().take(80).collect(),
