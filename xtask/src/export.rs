@@ -14,7 +14,7 @@ use elementa::ResourceMeta;
 use elementa_schema::Diagnostic;
 
 pub use elementa_import::DIRECTIVE;
-pub use elementa_import::files::{Drift, drift, drift_under, files_under, write, write_under};
+pub use elementa_import::files::{Drift, drift, files_under, write};
 
 /// Every resource, sorted by id.
 fn resources() -> Vec<&'static ResourceMeta> {

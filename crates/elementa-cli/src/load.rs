@@ -6,7 +6,6 @@ use clap::ValueEnum;
 use elementa::{DecodeError, Record, ResourceMeta};
 use elementa_xml::{Body, DecodeOptions, Layout};
 
-use crate::registry;
 
 /// A payload format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,23 +87,13 @@ fn resource_of_root(root: &str, vendor: Vendor) -> Result<&'static ResourceMeta,
         Vendor::Coupa => "coupa",
         Vendor::Flexi => "flexi",
     };
-    let matches: Vec<_> = registry::all()
-        .into_iter()
-        .filter(|m| {
-            m.id.starts_with(vendor_id) && m.id.as_bytes().get(vendor_id.len()) == Some(&b'/')
-        })
-        .filter(|m| m.root == root || m.plural == root)
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(one),
-        [] => Err(format!(
-            "no {vendor_id} resource has the root element <{root}>; name one with --resource"
-        )),
-        many => Err(format!(
-            "several resources have the root element <{root}> ({}); name one with --resource",
-            many.iter().map(|m| m.id).collect::<Vec<_>>().join(", ")
-        )),
-    }
+    let found = match vendor_id {
+        "flexi" => elementa_flexi::wire::resource_by_root(root),
+        _ => elementa_coupa::resource_by_root(root),
+    };
+    found.ok_or_else(|| {
+        format!("no {vendor_id} resource has the root element <{root}>; name one with --resource")
+    })
 }
 
 pub fn load(

@@ -15,10 +15,10 @@ pub fn all() -> Vec<&'static ResourceMeta> {
 
 /// The resource with `id`, or a message naming the closest ids.
 pub fn find(id: &str) -> Result<&'static ResourceMeta, String> {
-    let all = all();
-    if let Some(m) = all.iter().find(|m| m.id == id) {
+    if let Some(m) = elementa_coupa::resource(id).or_else(|| elementa_flexi::wire::resource(id)) {
         return Ok(m);
     }
+    let all = all();
     let close: Vec<&str> = all
         .iter()
         .map(|m| m.id)

@@ -17,8 +17,8 @@ use crate::emit::{generate, resource_type_name};
 /// - `RESOURCES`: every resource's metadata function, sorted by id;
 /// - `resource(id)`: the resource with id `coupa/comment`, by `match`;
 /// - `resource_by_root(name)`: the resource whose XML root element (Flexi:
-///   evidence key) is `name`, by `match`; when several share a root the
-///   first by id is taken.
+///   evidence key) or list root (plural) is `name`, by `match`; a root
+///   wins over a plural, and among equals the first by id.
 ///
 /// `sources` are absolute paths of the schema files read, emitted as
 /// `include_str!` so that cargo rebuilds when one changes.
@@ -46,8 +46,12 @@ pub fn generate_vendor(resources: &[Resource], sources: &[String]) -> TokenStrea
     let ids = sorted.iter().map(|r| r.id());
     let by_id = metas.iter();
     let mut roots: BTreeMap<&str, &TokenStream> = BTreeMap::new();
+    let plurals: Vec<String> = sorted.iter().map(|r| r.plural_name()).collect();
     for (r, m) in sorted.iter().zip(&metas) {
         roots.entry(r.root_name()).or_insert(m);
+    }
+    for (p, m) in plurals.iter().zip(&metas) {
+        roots.entry(p.as_str()).or_insert(m);
     }
     let (root_names, root_metas): (Vec<&str>, Vec<&TokenStream>) = roots.into_iter().unzip();
     let includes = sources.iter().map(|s| quote!(const _: &str = include_str!(#s);));
@@ -68,7 +72,7 @@ pub fn generate_vendor(resources: &[Resource], sources: &[String]) -> TokenStrea
         }
 
         /// The resource whose XML root element (for Flexi, the evidence key
-        /// inside `winstrom`) is `name`.
+        /// inside `winstrom`) or list root (`users`) is `name`.
         pub fn resource_by_root(name: &str) -> ::core::option::Option<&'static ::elementa::ResourceMeta> {
             ::core::option::Option::Some(match name {
                 #(#root_names => (#root_metas)(),)*

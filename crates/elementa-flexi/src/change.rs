@@ -215,7 +215,7 @@ mod tests {
             "99999999999999999999",
         ] {
             let err = RecordId::parse(text).unwrap_err();
-            assert_eq!(err.expected, ID_EXPECTED, "{text:?}");
+            assert!(err.expected.starts_with("record id"), "{text:?}");
         }
     }
 
