@@ -6,7 +6,6 @@ use clap::ValueEnum;
 use elementa::{DecodeError, Record, ResourceMeta};
 use elementa_xml::{Body, DecodeOptions, Layout};
 
-
 /// A payload format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

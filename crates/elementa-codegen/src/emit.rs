@@ -206,7 +206,9 @@ pub fn generate(
             }
         });
         let idx = Literal::usize_unsuffixed(i);
-        refs.push(quote!(#idx => ::core::option::Option::Some(::elementa::FieldRef::#variant(&self.#f)),));
+        refs.push(
+            quote!(#idx => ::core::option::Option::Some(::elementa::FieldRef::#variant(&self.#f)),),
+        );
         muts.push(quote!(#idx => ::core::option::Option::Some(::elementa::FieldMut::#variant(&mut self.#f)),));
         lookups.push(quote!(#wire => ::core::option::Option::Some(#idx),));
     }

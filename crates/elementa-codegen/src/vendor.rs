@@ -54,7 +54,11 @@ pub fn generate_vendor(resources: &[Resource], sources: &[String]) -> TokenStrea
         roots.entry(p.as_str()).or_insert(m);
     }
     let (root_names, root_metas): (Vec<&str>, Vec<&TokenStream>) = roots.into_iter().unzip();
-    let includes = sources.iter().map(|s| quote!(const _: &str = include_str!(#s);));
+    let includes = sources.iter().map(|s| {
+        quote!(
+            const _: &str = include_str!(#s);
+        )
+    });
     quote! {
         #(#includes)*
         #(#items)*

@@ -268,9 +268,11 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                 }
                 Key::Decoration(i, attr) => {
                     let value: String = cx.mark(map.next_value(), || {
-                        Seg::Key(meta.elements.get(i).map_or_else(String::new, |e| {
-                            format!("{}@{attr}", e.wire)
-                        }))
+                        Seg::Key(
+                            meta.elements
+                                .get(i)
+                                .map_or_else(String::new, |e| format!("{}@{attr}", e.wire)),
+                        )
                     })?;
                     decorations.push((i, attr, value, position));
                 }

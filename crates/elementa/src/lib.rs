@@ -38,7 +38,9 @@ pub use error::{DecodeError, DecodeOptions, Shape, StreamError, line_col};
 pub use field::Field;
 pub use ident::{RecordId, Relation};
 pub use link::{Many, One};
-pub use meta::{ActionMeta, Detail, Dialect, ElementMeta, ElementSet, Kind, Placement, ResourceMeta};
+pub use meta::{
+    ActionMeta, Detail, Dialect, ElementMeta, ElementSet, Kind, Placement, ResourceMeta,
+};
 pub use record::{
     EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
     fmt_record,

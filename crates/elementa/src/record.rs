@@ -6,9 +6,9 @@
 use std::fmt;
 
 use crate::field::Field;
+use crate::ident::Relation;
 use crate::link::{Many, One};
 use crate::meta::ResourceMeta;
-use crate::ident::Relation;
 use crate::value::{Any, Date, DateTime, Decimal, Extras, Timestamp};
 
 /// An allowed-value enum that keeps unknown values (vendors add values).

@@ -206,7 +206,10 @@ fn element(wire: &str, p: &Property, required: bool) -> Element {
         };
         if fits {
             let mut seen = std::collections::HashSet::new();
-            e.values = texts.into_iter().filter(|t| seen.insert(t.clone())).collect();
+            e.values = texts
+                .into_iter()
+                .filter(|t| seen.insert(t.clone()))
+                .collect();
         }
     }
     e
@@ -248,10 +251,12 @@ fn list_root(op: &Operation) -> Option<String> {
 fn template(path: &str) -> String {
     let segs: Vec<String> = path
         .split('/')
-        .map(|seg| match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(p) => format!(":{}", snake(p)),
-            None => seg.to_owned(),
-        })
+        .map(
+            |seg| match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(p) => format!(":{}", snake(p)),
+                None => seg.to_owned(),
+            },
+        )
         .collect();
     format!("/api{}", segs.join("/"))
 }
@@ -285,8 +290,8 @@ pub fn import(dir: &Path) -> Result<BTreeMap<String, Resource>, String> {
     }
     let mut specs = Vec::new();
     for f in &files {
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
+        let text =
+            std::fs::read_to_string(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
         let spec: Swagger = serde_json::from_str(&text)
             .map_err(|e| format!("{}:{}:{}: {e}", f.display(), e.line(), e.column()))?;
         let name = f
@@ -344,7 +349,10 @@ pub fn import(dir: &Path) -> Result<BTreeMap<String, Resource>, String> {
                     .clone()
                     .unwrap_or_else(|| elementa_schema::pluralize(&r.wire));
                 let path = template(path);
-                if r.actions.iter().any(|a| a.method == method && a.path == path) {
+                if r.actions
+                    .iter()
+                    .any(|a| a.method == method && a.path == path)
+                {
                     continue;
                 }
                 let body = op.parameters.iter().any(|p| p.location == "body");
@@ -383,7 +391,10 @@ mod tests {
             action_name("POST", "/api/invoices/:invoice_id/comments", "comments"),
             "create"
         );
-        assert_eq!(template("/invoices/{invoiceId}/comments"), "/api/invoices/:invoice_id/comments");
+        assert_eq!(
+            template("/invoices/{invoiceId}/comments"),
+            "/api/invoices/:invoice_id/comments"
+        );
     }
 
     #[test]
@@ -397,10 +408,19 @@ mod tests {
             values: None,
         };
         let e = element("x", &p("string", "string(40)"), true);
-        assert_eq!((e.ty.as_str(), e.length, e.required), ("string", Some(40), true));
+        assert_eq!(
+            (e.ty.as_str(), e.length, e.required),
+            ("string", Some(40), true)
+        );
         let e = element("x", &p("number", "decimal(32,4)"), false);
-        assert_eq!((e.ty.as_str(), e.precision, e.scale), ("decimal", Some(32), Some(4)));
-        assert_eq!(element("x", &p("string", "tinyint(1)"), false).ty, "boolean");
+        assert_eq!(
+            (e.ty.as_str(), e.precision, e.scale),
+            ("decimal", Some(32), Some(4))
+        );
+        assert_eq!(
+            element("x", &p("string", "tinyint(1)"), false).ty,
+            "boolean"
+        );
         assert_eq!(element("x", &p("string", "USD"), false).ty, "string");
         assert_eq!(element("x", &p("number", "float"), false).ty, "decimal");
         let mut ro = p("string", "datetime");

@@ -104,4 +104,3 @@ pub fn write_under(
     }
     Ok(changes)
 }
-

@@ -127,8 +127,8 @@ impl<T> Table<T> {
 }
 
 fn read<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     serde_json::from_str(&text)
         .map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()))
 }
@@ -190,7 +190,10 @@ fn element(wire: &str, p: &Property, evidence: &str, known: &dyn Fn(&str) -> boo
                     OneOrMany::Many(vs) => vs.iter().map(|v| v.key.clone()).collect(),
                 };
                 let mut seen = std::collections::HashSet::new();
-                e.values = keys.into_iter().filter(|k| seen.insert(k.clone())).collect();
+                e.values = keys
+                    .into_iter()
+                    .filter(|k| seen.insert(k.clone()))
+                    .collect();
                 if let Some(max) = e.length
                     && e.values.iter().any(|v| v.chars().count() > max as usize)
                 {
@@ -254,14 +257,11 @@ pub fn import(dir: &Path) -> Result<BTreeMap<String, Resource>, String> {
     let known = |t: &str| props.contains_key(t);
     let mut out = BTreeMap::new();
     for (ev, ps) in &props {
-        let mut elements: Vec<Element> = ps
-            .iter()
-            .map(|(w, p)| element(w, p, ev, &known))
-            .collect();
+        let mut elements: Vec<Element> =
+            ps.iter().map(|(w, p)| element(w, p, ev, &known)).collect();
         let mut subs = Vec::new();
         for (url, sub) in relations.get(ev).into_iter().flat_map(Table::iter) {
-            let Some(target) = path_of.get(sub.evidence_type.as_str()).filter(|t| known(t))
-            else {
+            let Some(target) = path_of.get(sub.evidence_type.as_str()).filter(|t| known(t)) else {
                 continue;
             };
             if elements.iter().any(|e| &e.wire == url) {
@@ -312,7 +312,12 @@ pub fn import(dir: &Path) -> Result<BTreeMap<String, Resource>, String> {
                 ..Action::default()
             },
         ];
-        for a in actions.get(ev).into_iter().flat_map(Table::iter).map(|(_, a)| a) {
+        for a in actions
+            .get(ev)
+            .into_iter()
+            .flat_map(Table::iter)
+            .map(|(_, a)| a)
+        {
             let name = snake(&a.action_id);
             if routes.iter().any(|r| r.name == name) {
                 continue;

@@ -23,7 +23,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-
 /// A vendor the importer knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Vendor {
@@ -172,4 +171,3 @@ pub fn run(root: &Path, args: &[String]) -> ExitCode {
     );
     ExitCode::SUCCESS
 }
-

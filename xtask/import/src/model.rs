@@ -185,13 +185,18 @@ mod tests {
         assert_eq!(dash_case("OrderHeader"), "order-header");
         assert_eq!(dash_case("CoupaPay-Invoice"), "coupa-pay-invoice");
         assert_eq!(dash_case("Asn-Header"), "asn-header");
-        assert_eq!(dash_case("Expense-PerDiem-Config"), "expense-per-diem-config");
+        assert_eq!(
+            dash_case("Expense-PerDiem-Config"),
+            "expense-per-diem-config"
+        );
         assert_eq!(snake("lock-for-ucetni"), "lock_for_ucetni");
         assert_eq!(snake("invoiceId"), "invoice_id");
     }
 
     #[test]
     fn strings_are_escaped() {
-        assert_eq!(lit("a \"b\"\n"), r#""a \"b\"\n""#);
+        let text = "a \"b\"\n";
+        let back: toml::Value = toml::from_str(&format!("k = {}", lit(text))).expect("valid TOML");
+        assert_eq!(back.get("k").and_then(toml::Value::as_str), Some(text));
     }
 }
