@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use elementa::{
     Dialect, Direction, ElementMeta, Kind, Options, Placement, Resource, ResourceMeta, validate,
 };
-use elementa_jsonschema::{VARIANTS, export, file_name};
+use elementa_jsonschema::{DRAFT_2020_12, VARIANTS, export};
 use elementa_tests::workspace_root;
 use serde_json::{Map, Value, json};
 
@@ -944,11 +944,25 @@ fn known_differences_differ_exactly_as_documented() {
 
 // ------------------------------------------------ the seed comment (Done when)
 
+/// The committed bundle of `vendor` in `options`, as a validator of one
+/// resource's documents: `{"$ref": "#/$defs/<wire>+document"}` beside the
+/// bundle's `$defs`, the way another tool would use the file.
+fn committed_validator(vendor: &str, wire: &str, options: Options) -> jsonschema::Validator {
+    let path = workspace_root()
+        .join("schemas/json")
+        .join(elementa_jsonschema::bundle_name(vendor, options));
+    let mut bundle: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let schema = json!({
+        "$schema": DRAFT_2020_12,
+        "$ref": format!("#/$defs/{wire}+document"),
+        "$defs": bundle["$defs"].take(),
+    });
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
 #[test]
 fn seed_comment_request_schema_accepts_it_and_rejects_id_and_overlong_type() {
-    let path = workspace_root().join("schemas/json/coupa/comment.in.json");
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let v = jsonschema::draft202012::new(&schema).unwrap();
+    let v = committed_validator("coupa", "comment", Options::new(Direction::In));
     let seed: Value = serde_json::from_str(
         &std::fs::read_to_string(workspace_root().join("examples/coupa/comment-create.json"))
             .unwrap(),
@@ -983,9 +997,24 @@ fn committed_exports_are_the_generated_ones() {
         );
         expected.insert(rel);
     }
+    // Every resource has its document in each variant of its vendor's
+    // bundle, and the bundle's records are those of the resource's own export.
     for meta in resources() {
+        let vendor = meta.id.split('/').next().unwrap();
         for o in VARIANTS {
-            assert!(expected.contains(&file_name(meta, o)));
+            let rel = elementa_jsonschema::bundle_name(vendor, o);
+            assert!(expected.contains(&rel), "{rel}");
+            let bundle: Value =
+                serde_json::from_str(&std::fs::read_to_string(dir.join(&rel)).unwrap()).unwrap();
+            let single = export(meta, o);
+            for (name, def) in single["$defs"].as_object().unwrap() {
+                assert_eq!(&bundle["$defs"][name], def, "{rel}: {name}");
+            }
+            assert!(
+                bundle["$defs"]
+                    .get(format!("{}+document", meta.wire))
+                    .is_some()
+            );
         }
     }
     let format = workspace_root().join("schemas/elementa.schema.json");

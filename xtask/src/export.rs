@@ -1,8 +1,8 @@
 //! `cargo xtask export-schemas [--check]`: the committed JSON Schemas.
 //!
 //! Writes `schemas/elementa.schema.json` (the schema-file format) and
-//! `schemas/json/<vendor>/<wire>.<in|out>[.strict].json` (every resource,
-//! direction and variant), rewriting only files whose text changed and
+//! `schemas/json/<vendor>.<in|out>[.strict].json` (every vendor's bundle of
+//! resource schemas, per direction and variant), rewriting only files whose text changed and
 //! removing files under `schemas/json/` that no resource produces, so a
 //! second run changes nothing. `--check` writes nothing and lists every file
 //! that differs from what would be written (CI's drift check).
@@ -88,8 +88,8 @@ mod tests {
     fn writing_is_idempotent_and_drift_is_named() {
         let dir = scratch("export");
         let files = generated();
-        assert!(files.contains_key(Path::new("json/coupa/comment.in.json")));
-        assert!(files.contains_key(Path::new("json/flexi/changes.out.strict.json")));
+        assert!(files.contains_key(Path::new("json/coupa.in.json")));
+        assert!(files.contains_key(Path::new("json/flexi.out.strict.json")));
         let first = write(&dir, &files).unwrap();
         assert_eq!(first.len(), files.len(), "every file is new");
         assert_eq!(
@@ -99,17 +99,17 @@ mod tests {
         );
         assert_eq!(drift(&dir, &files).unwrap(), vec![]);
 
-        let edited = dir.join("json/coupa/comment.in.json");
+        let edited = dir.join("json/coupa.in.json");
         std::fs::write(&edited, "{}\n").unwrap();
-        let stale = dir.join("json/coupa/gone.out.json");
+        let stale = dir.join("json/gone.out.json");
         std::fs::write(&stale, "{}\n").unwrap();
         std::fs::remove_file(dir.join("elementa.schema.json")).unwrap();
         assert_eq!(
             drift(&dir, &files).unwrap(),
             vec![
                 Drift::Missing(PathBuf::from("elementa.schema.json")),
-                Drift::Differs(PathBuf::from("json/coupa/comment.in.json")),
-                Drift::Stale(PathBuf::from("json/coupa/gone.out.json")),
+                Drift::Differs(PathBuf::from("json/coupa.in.json")),
+                Drift::Stale(PathBuf::from("json/gone.out.json")),
             ]
         );
         assert_eq!(write(&dir, &files).unwrap().len(), 3);

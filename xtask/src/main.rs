@@ -4,7 +4,7 @@
 //!   every problem at once (exit 1 if any); each file must start with the
 //!   `#:schema ../elementa.schema.json` directive.
 //! - `export-schemas [--check]`: write `schemas/elementa.schema.json` and
-//!   every resource's JSON Schemas under `schemas/json/` (idempotent); with
+//!   every vendor's bundle of JSON Schemas under `schemas/json/` (idempotent); with
 //!   `--check`, write nothing and fail if the committed files differ.
 //! - `import coupa|flexi [--specs DIR] [--check]`: derive
 //!   `schemas/<vendor>/*.toml` from the vendor's metadata (default
