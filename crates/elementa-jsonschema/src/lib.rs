@@ -178,6 +178,21 @@ struct Builder {
 }
 
 impl Builder {
+    /// An empty builder for `options`, and the form of a top-level record.
+    fn for_options(options: Options) -> (Self, Form) {
+        let b = Builder {
+            strict: options.strict,
+            defs: BTreeMap::new(),
+            queued: BTreeSet::new(),
+            queue: Vec::new(),
+        };
+        let form = match options.direction {
+            Direction::In => Form::Request,
+            Direction::Out => Form::Response,
+        };
+        (b, form)
+    }
+
     /// The `$ref` of `meta` in `form`, queuing its definition.
     fn want(&mut self, meta: &'static ResourceMeta, form: Form) -> Value {
         let name = def_name(meta, form);
@@ -261,16 +276,7 @@ impl Builder {
 /// through associations are in its `$defs`, keyed by wire name (a reference
 /// form inside requests: `<wire>+reference`).
 pub fn export(meta: &'static ResourceMeta, options: Options) -> Value {
-    let mut b = Builder {
-        strict: options.strict,
-        defs: BTreeMap::new(),
-        queued: BTreeSet::new(),
-        queue: Vec::new(),
-    };
-    let form = match options.direction {
-        Direction::In => Form::Request,
-        Direction::Out => Form::Response,
-    };
+    let (mut b, form) = Builder::for_options(options);
     let record = b.want(meta, form);
     b.run();
 
@@ -369,16 +375,7 @@ fn document(meta: &ResourceMeta, record: Value) -> Map<String, Value> {
 ///
 /// `resources` are of one vendor; the title names it.
 pub fn export_vendor(vendor: &str, resources: &[&'static ResourceMeta], options: Options) -> Value {
-    let mut b = Builder {
-        strict: options.strict,
-        defs: BTreeMap::new(),
-        queued: BTreeSet::new(),
-        queue: Vec::new(),
-    };
-    let form = match options.direction {
-        Direction::In => Form::Request,
-        Direction::Out => Form::Response,
-    };
+    let (mut b, form) = Builder::for_options(options);
     let mut documents = Vec::new();
     for meta in resources {
         let record = b.want(meta, form);

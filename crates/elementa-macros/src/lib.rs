@@ -29,6 +29,15 @@ use syn::LitStr;
 /// `Resource` impls for one schema file (see the crate docs).
 #[proc_macro]
 pub fn resource(input: TokenStream) -> TokenStream {
+    run(input, expand)
+}
+
+/// Parses the macro's string literal, expands it with `expand`, and turns
+/// each problem into a `compile_error!` at the literal.
+fn run(
+    input: TokenStream,
+    expand: fn(&str) -> Result<proc_macro2::TokenStream, Vec<String>>,
+) -> TokenStream {
     let lit = match syn::parse::<LitStr>(input) {
         Ok(l) => l,
         Err(e) => return e.to_compile_error().into(),
@@ -56,21 +65,7 @@ pub fn resource(input: TokenStream) -> TokenStream {
 /// column.
 #[proc_macro]
 pub fn vendor(input: TokenStream) -> TokenStream {
-    let lit = match syn::parse::<LitStr>(input) {
-        Ok(l) => l,
-        Err(e) => return e.to_compile_error().into(),
-    };
-    match expand_vendor(&lit.value()) {
-        Ok(tokens) => tokens.into(),
-        Err(messages) => {
-            let span = lit.span();
-            messages
-                .into_iter()
-                .map(|m| quote_spanned!(span=> ::core::compile_error!(#m);))
-                .collect::<proc_macro2::TokenStream>()
-                .into()
-        }
-    }
+    run(input, expand_vendor)
 }
 
 fn expand_vendor(rel: &str) -> Result<proc_macro2::TokenStream, Vec<String>> {
