@@ -14,7 +14,19 @@ use elementa::ResourceMeta;
 use elementa_schema::Diagnostic;
 
 pub use elementa_import::DIRECTIVE;
-pub use elementa_import::files::{Drift, drift, files_under, write};
+pub use elementa_import::files::{Drift, files_under};
+
+/// How the files below `schemas` differ from `files`; files under
+/// `schemas/json` that `files` lacks are stale.
+pub fn drift(schemas: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
+    elementa_import::files::drift_under(schemas, files, Path::new("json"))
+}
+
+/// Brings the files below `schemas` in line with `files`, owning
+/// `schemas/json`; returns what it changed (nothing on a second run).
+pub fn write(schemas: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
+    elementa_import::files::write_under(schemas, files, Path::new("json"))
+}
 
 /// Every resource, sorted by id.
 fn resources() -> Vec<&'static ResourceMeta> {

@@ -42,12 +42,7 @@ impl std::fmt::Display for Drift {
 }
 
 /// How the files below `schemas` differ from `files`, in path order; files
-/// under `schemas/json` that `files` lacks are stale.
-pub fn drift(schemas: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
-    drift_under(schemas, files, Path::new("json"))
-}
-
-/// [`drift`], with files under `schemas/<owned>` that `files` lacks stale.
+/// under `schemas/<owned>` that `files` lacks are stale.
 pub fn drift_under(
     schemas: &Path,
     files: &BTreeMap<PathBuf, String>,
@@ -76,13 +71,9 @@ pub fn drift_under(
     Ok(out)
 }
 
-/// Brings the files below `schemas` in line with `files`; returns what it
-/// changed (nothing on a second run).
-pub fn write(schemas: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
-    write_under(schemas, files, Path::new("json"))
-}
-
-/// [`write`], owning `schemas/<owned>` (see [`drift_under`]).
+/// Brings the files below `schemas` in line with `files`, owning
+/// `schemas/<owned>` (see [`drift_under`]); returns what it changed
+/// (nothing on a second run).
 pub fn write_under(
     schemas: &Path,
     files: &BTreeMap<PathBuf, String>,
