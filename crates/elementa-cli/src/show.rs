@@ -5,14 +5,21 @@ use elementa::{ElementMeta, Kind, Placement, ResourceMeta};
 use crate::{Outcome, registry};
 
 pub fn list() -> Outcome {
-    for m in registry::all() {
+    let all = registry::all();
+    let width = all.iter().map(|m| m.id.len()).max().unwrap_or(0);
+    for m in all {
         let first = m
             .doc
             .split(". ")
             .next()
             .unwrap_or(m.doc)
             .trim_end_matches('.');
-        println!("{:<28} {:>3} elements  {}", m.id, m.elements.len(), first);
+        println!(
+            "{:<width$}  {:>3} elements  {}",
+            m.id,
+            m.elements.len(),
+            first
+        );
     }
     Outcome::Ok
 }

@@ -84,6 +84,10 @@ pub const DECIMAL_PATTERN: &str = "^-?[0-9]+(?:\\.[0-9]+)?$";
 /// `elementa::RecordId` parses it.
 pub const RECORD_ID_PATTERN: &str = "^(?:0|-?[1-9][0-9]*|[A-Za-z0-9_-]+:[\\s\\S]+)$";
 
+/// [`RECORD_ID_PATTERN`] or empty: an empty relation clears it, like null,
+/// so it is allowed wherever null is.
+pub const RECORD_ID_OR_EMPTY_PATTERN: &str = "^(?:|0|-?[1-9][0-9]*|[A-Za-z0-9_-]+:[\\s\\S]+)$";
+
 /// An integer written as a string (Flexi's `"6"`).
 pub const INTEGER_STRING_PATTERN: &str = "^-?[0-9]+$";
 
@@ -228,7 +232,12 @@ pub fn value_schema<S: AsRef<str>>(
         }
         Type::Relation { .. } => {
             s.insert("type".into(), types(&["string"], nullable));
-            s.insert("pattern".into(), json!(RECORD_ID_PATTERN));
+            let pattern = if nullable {
+                RECORD_ID_OR_EMPTY_PATTERN
+            } else {
+                RECORD_ID_PATTERN
+            };
+            s.insert("pattern".into(), json!(pattern));
         }
         // Anything: the vendor documents it as one of several objects.
         Type::Any => {}

@@ -261,17 +261,22 @@ fn template(path: &str) -> String {
     format!("/api{}", segs.join("/"))
 }
 
+/// The action name of a route: Rails' names for a resource's own routes
+/// (`index`, `create`, `show`, `update` for PUT, `patch` for PATCH,
+/// `destroy`), the last path segment for the others (`/:id/submit` → `submit`).
 fn action_name(method: &str, path: &str, plural: &str) -> String {
     let last = path.rsplit('/').next().unwrap_or("");
     let own = last.replace('_', "-") == plural || !path.contains(':');
     match (last.starts_with(':'), own, method) {
         (true, _, "GET") => "show".into(),
-        (true, _, "PUT" | "PATCH") => "update".into(),
+        (true, _, "PATCH") => "patch".into(),
+        (true, _, "PUT") => "update".into(),
         (true, _, "DELETE") => "destroy".into(),
         (true, _, _) => "create".into(),
         (false, true, "GET") => "index".into(),
         (false, true, "POST") => "create".into(),
         (false, true, "DELETE") => "destroy".into(),
+        (false, true, "PATCH") => "patch".into(),
         (false, true, _) => "update".into(),
         (false, false, _) => snake(last),
     }
@@ -382,7 +387,8 @@ mod tests {
     fn routes_are_named_from_their_shape() {
         assert_eq!(action_name("GET", "/api/users", "users"), "index");
         assert_eq!(action_name("GET", "/api/users/:id", "users"), "show");
-        assert_eq!(action_name("PATCH", "/api/users/:id", "users"), "update");
+        assert_eq!(action_name("PATCH", "/api/users/:id", "users"), "patch");
+        assert_eq!(action_name("PUT", "/api/users/:id", "users"), "update");
         assert_eq!(
             action_name("PUT", "/api/integration_runs/:id/fail", "integration-runs"),
             "fail"
