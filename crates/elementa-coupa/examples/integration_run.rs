@@ -56,6 +56,8 @@ fn main() -> Result<(), RequestError> {
         document_type: Field::Value(IntegrationErrorDocumentType::InvoiceHeader),
         document_id: Field::Value(5512),
         document_status: "approved".into(),
+        // Which alert Coupa raises for the error; R39 requires it.
+        contact_alert_type: "Functional".into(),
         ..Default::default()
     };
     requests.push(client.create_integration_error(&error)?);

@@ -266,7 +266,9 @@ fn template(path: &str) -> String {
 /// `destroy`), the last path segment for the others (`/:id/submit` → `submit`).
 fn action_name(method: &str, path: &str, plural: &str) -> String {
     let last = path.rsplit('/').next().unwrap_or("");
-    let own = last.replace('_', "-") == plural || !path.contains(':');
+    // The resource's own collection: named after it, or the only segment
+    // (`/api/purchase_orders` for `order-header`).
+    let own = last.replace('_', "-") == plural || path.matches('/').count() == 2;
     match (last.starts_with(':'), own, method) {
         (true, _, "GET") => "show".into(),
         (true, _, "PATCH") => "patch".into(),
@@ -389,6 +391,18 @@ mod tests {
         assert_eq!(action_name("GET", "/api/users/:id", "users"), "show");
         assert_eq!(action_name("PATCH", "/api/users/:id", "users"), "patch");
         assert_eq!(action_name("PUT", "/api/users/:id", "users"), "update");
+        assert_eq!(
+            action_name("POST", "/api/purchase_orders", "order-headers"),
+            "create"
+        );
+        assert_eq!(
+            action_name(
+                "POST",
+                "/api/integration_errors/create_alert",
+                "integration-errors"
+            ),
+            "create_alert"
+        );
         assert_eq!(
             action_name("PUT", "/api/integration_runs/:id/fail", "integration-runs"),
             "fail"
