@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use elementa::{Direction, Options, ResourceMeta, validate};
+use elementa::{CustomFields, Direction, Options, ResourceMeta, validate_with};
 
 use crate::load::{Format, LoadError, Vendor, load};
 use crate::{DirectionArg, Outcome, registry};
@@ -20,6 +20,16 @@ pub struct CheckArgs {
     /// Also report values outside the allowed lists and unknown elements.
     #[arg(long)]
     strict: bool,
+    /// With `--direction in`: the body of an update (PUT/PATCH), which need
+    /// not carry the elements required on create.
+    #[arg(long)]
+    update: bool,
+    /// A TOML file declaring the tenant's custom fields in the global
+    /// namespace, not reported as unknown under `--strict`: resource id
+    /// patterns to element name patterns, `*` standing for any text
+    /// (`"coupa/*" = ["custom-field-*"]`).
+    #[arg(long, value_name = "FILE")]
+    custom_fields: Option<PathBuf>,
     /// The payload format; detected from the content when absent.
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -54,17 +64,60 @@ pub fn run(args: &CheckArgs) -> Outcome {
     if args.strict {
         options = options.strict();
     }
+    if args.update {
+        if direction != Direction::In {
+            eprintln!("elementa: --update describes a request body; use it with --direction in");
+            return Outcome::Usage;
+        }
+        options = options.update();
+    }
+    let custom = match args.custom_fields.as_deref().map(custom_fields).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Usage;
+        }
+    };
     args.files
         .iter()
-        .map(|f| check_file(f, resource, options, args))
+        .map(|f| check_file(f, resource, options, &custom, args))
         .max()
         .unwrap_or(Outcome::Ok)
+}
+
+/// Reads a custom-field declaration file (see `--custom-fields`).
+fn custom_fields(path: &std::path::Path) -> Result<CustomFields, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let table: std::collections::BTreeMap<String, Vec<String>> =
+        toml::from_str(&text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map_or((0, 0), |s| elementa::line_col(&text, s.start));
+            format!("{shown}:{line}:{column}: {}", e.message())
+        })?;
+    let mut custom = CustomFields::default();
+    for (resource, names) in &table {
+        let vendor_known = resource
+            .split_once('/')
+            .is_some_and(|(v, _)| v == "coupa" || v == "flexi");
+        if !vendor_known {
+            return Err(format!(
+                "{shown}: `{resource}` is not a resource id pattern such as `coupa/user` or `coupa/*`"
+            ));
+        }
+        for name in names {
+            custom.declare(resource, name);
+        }
+    }
+    Ok(custom)
 }
 
 fn check_file(
     path: &std::path::Path,
     resource: Option<&'static ResourceMeta>,
     options: Options,
+    custom: &CustomFields,
     args: &CheckArgs,
 ) -> Outcome {
     let shown = path.display();
@@ -81,7 +134,7 @@ fn check_file(
     };
     let mut count = 0;
     for (i, r) in loaded.records.iter().enumerate() {
-        for p in validate(&**r, options) {
+        for p in validate_with(&**r, options, custom) {
             count += 1;
             if loaded.list {
                 eprintln!("{shown}: [{i}].{p}");

@@ -95,6 +95,26 @@ fn resource_of_root(root: &str, vendor: Vendor) -> Result<&'static ResourceMeta,
     })
 }
 
+/// The resource of a JSON payload that names it: Coupa's error body
+/// (`{"errors": …}`). Coupa's records carry no root, so others cannot be told.
+fn resource_of_json(text: &str) -> Option<&'static ResourceMeta> {
+    use serde::de::IgnoredAny;
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    // Only the keys matter; values are skipped without being built.
+    let top: std::collections::BTreeMap<String, IgnoredAny> = serde_json::from_str(text).ok()?;
+    match top
+        .keys()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["errors"] => elementa_coupa::resource("coupa/errors"),
+        _ => None,
+    }
+}
+
 pub fn load(
     path: &Path,
     resource: Option<&'static ResourceMeta>,
@@ -106,12 +126,16 @@ pub fn load(
     let format = format.unwrap_or_else(|| detect(&text));
     let loaded = match format {
         Format::Json => {
-            let meta = resource.ok_or_else(|| {
-                LoadError::Usage(format!(
-                    "{}: JSON payloads need --resource (for example --resource coupa/comment)",
-                    path.display()
-                ))
-            })?;
+            let meta = match resource.or_else(|| resource_of_json(&text)) {
+                Some(m) => m,
+                None => {
+                    return Err(LoadError::Usage(format!(
+                        "{}: JSON payloads need --resource (for example --resource coupa/comment); \
+                         a Coupa record does not name its resource",
+                        path.display()
+                    )));
+                }
+            };
             let list = text.trim_start().starts_with('[');
             let records = if list {
                 elementa_json::decode_list(meta, &text, Default::default())

@@ -4,8 +4,8 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use elementa_schema::json::{
-    Map, Rules, Value, association_schema, association_slot, describe, key, pointer_escape,
-    record_schema, relation_decorations, to_canonical_string, value_schema,
+    Map, Rules, Value, add_custom_fields_namespace, association_schema, association_slot, describe,
+    key, pointer_escape, record_schema, relation_decorations, to_canonical_string, value_schema,
 };
 use elementa_schema::{Dialect, Element, Placement, Resource, Type};
 
@@ -392,6 +392,7 @@ fn emit_json_schema(
         }
         properties.insert(k, Value::Object(schema));
     }
+    add_custom_fields_namespace(resource.dialect, &mut properties);
     let record = record_schema(&resource.id(), &resource.doc, properties, Vec::new(), false);
     let text = to_canonical_string(&Value::Object(record), false);
     let schema_id = format!("elementa::{}", resource.id());

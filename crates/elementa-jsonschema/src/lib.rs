@@ -29,7 +29,7 @@
 //! scalar a string and attributes as `@` keys.
 //!
 //! ```
-//! use elementa::{Direction, Options, Resource};
+//! use elementa::{COUPA_CUSTOM_FIELDS, Direction, Options, Resource};
 //! use elementa_coupa::Comment;
 //!
 //! let schema = elementa_jsonschema::export(Comment::resource_meta(), Options::new(Direction::In));
@@ -64,8 +64,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use elementa::{Dialect, Kind, Placement, ResourceMeta};
 pub use elementa::{Direction, Options};
 use elementa_schema::json::{
-    Rules, association_schema, describe, key, record_schema, relation_decorations,
-    to_canonical_string, value_schema,
+    Rules, add_custom_fields_namespace, association_schema, describe, key, record_schema,
+    relation_decorations, to_canonical_string, value_schema,
 };
 use elementa_schema::{Dialect as SchemaDialect, Placement as SchemaPlacement, Type};
 use serde_json::{Map, Value, json};
@@ -79,18 +79,22 @@ pub const VARIANTS: [Options; 4] = [
     Options {
         direction: Direction::In,
         strict: false,
+        update: false,
     },
     Options {
         direction: Direction::In,
         strict: true,
+        update: false,
     },
     Options {
         direction: Direction::Out,
         strict: false,
+        update: false,
     },
     Options {
         direction: Direction::Out,
         strict: true,
+        update: false,
     },
 ];
 
@@ -254,6 +258,7 @@ impl Builder {
             }
             properties.insert(k, Value::Object(schema));
         }
+        add_custom_fields_namespace(dialect, &mut properties);
         let (title, doc) = match form {
             Form::Reference => (
                 format!("{} (reference)", meta.id),

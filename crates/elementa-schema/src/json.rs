@@ -332,6 +332,24 @@ pub fn record_schema(
     s
 }
 
+/// The element in which Coupa sends the newer custom fields (R21 on), on
+/// any record; `elementa::COUPA_CUSTOM_FIELDS` at run time.
+pub const COUPA_CUSTOM_FIELDS: &str = "custom-fields";
+
+/// Adds Coupa's custom-field namespace to a record's `properties` (Coupa
+/// records only, unless an element already has that name): any content,
+/// never an unknown element, like `elementa check --strict` sees it.
+pub fn add_custom_fields_namespace(dialect: Dialect, properties: &mut Map<String, Value>) {
+    if dialect == Dialect::Coupa && !properties.contains_key(COUPA_CUSTOM_FIELDS) {
+        let mut any = Map::new();
+        describe(
+            &mut any,
+            "The tenant's custom fields (Coupa R21 on); their content is not checked.",
+        );
+        properties.insert(COUPA_CUSTOM_FIELDS.to_owned(), Value::Object(any));
+    }
+}
+
 /// Escapes a key for use in a JSON pointer (`~` → `~0`, `/` → `~1`).
 pub fn pointer_escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")

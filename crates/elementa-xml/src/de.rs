@@ -657,14 +657,32 @@ impl<'a> Decoder<'a> {
     }
 
     /// Reads text, CDATA and character references up to the end tag.
+    ///
+    /// When the content is CDATA sections between whitespace only (Coupa's
+    /// `<error>\n<![CDATA[message]]>\n</error>`), the whitespace is layout
+    /// and the value is the sections' text.
     fn text_until_end(&mut self) -> Result<String, DecodeError> {
         let mut out = String::new();
+        let mut cdata = String::new();
+        let mut only_cdata = true;
+        let mut any_cdata = false;
         loop {
             match self.next()? {
-                Event::Text(t) => out.push_str(&t.xml10_content()),
-                Event::CData(c) => out.push_str(&c),
-                Event::GeneralRef(r) => out.push(self.entity(&r)?),
-                Event::End(_) => return Ok(out),
+                Event::Text(t) => {
+                    let t = t.xml10_content();
+                    only_cdata &= t.trim().is_empty();
+                    out.push_str(&t);
+                }
+                Event::CData(c) => {
+                    any_cdata = true;
+                    out.push_str(&c);
+                    cdata.push_str(&c);
+                }
+                Event::GeneralRef(r) => {
+                    only_cdata = false;
+                    out.push(self.entity(&r)?);
+                }
+                Event::End(_) => return Ok(if any_cdata && only_cdata { cdata } else { out }),
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Start(_) | Event::Empty(_) => {
                     return Err(self.err("an element inside a value that holds text"));
@@ -731,12 +749,24 @@ impl<'a> Decoder<'a> {
     /// The content of an unknown, non-array element: text or child elements.
     fn any_content(&mut self, ty: Option<&str>) -> Result<Any, DecodeError> {
         let mut text = String::new();
+        let mut cdata: Option<String> = None;
+        let mut layout_only = true;
         let mut members: Vec<(String, Any)> = Vec::new();
         loop {
             match self.next()? {
-                Event::Text(t) => text.push_str(&t.xml10_content()),
-                Event::CData(c) => text.push_str(&c),
-                Event::GeneralRef(r) => text.push(self.entity(&r)?),
+                Event::Text(t) => {
+                    let t = t.xml10_content();
+                    layout_only &= t.trim().is_empty();
+                    text.push_str(&t);
+                }
+                Event::CData(c) => {
+                    text.push_str(&c);
+                    cdata.get_or_insert_default().push_str(&c);
+                }
+                Event::GeneralRef(r) => {
+                    layout_only = false;
+                    text.push(self.entity(&r)?);
+                }
                 Event::Start(start) => members.push(self.member(start, false)?),
                 Event::Empty(start) => members.push(self.member(start, true)?),
                 Event::End(_) => break,
@@ -750,6 +780,12 @@ impl<'a> Decoder<'a> {
                 return Err(self.err("mixed text and elements are not supported"));
             }
             return Ok(Any::Object(members));
+        }
+        // CDATA between layout whitespace: the sections are the value.
+        if let Some(c) = cdata
+            && layout_only
+        {
+            text = c;
         }
         Ok(match ty {
             Some("integer" | "decimal" | "float") if !text.trim().is_empty() => {

@@ -45,7 +45,10 @@ pub use record::{
     EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
     fmt_record,
 };
-pub use validate::{Direction, Options, Problem, ProblemKind, validate};
+pub use validate::{
+    COUPA_CUSTOM_FIELDS, CustomFields, Direction, Options, Problem, ProblemKind, validate,
+    validate_with,
+};
 pub use value::{Any, Date, DateTime, Decimal, Extra, Extras, Timestamp, ValueError};
 
 /// The `schemars` crate, for the `JsonSchema` impls of generated resources

@@ -31,6 +31,9 @@ pub struct Options {
     pub direction: Direction,
     /// Also report values outside the allowed list and unknown elements.
     pub strict: bool,
+    /// A request that changes an existing record (PUT/PATCH) rather than
+    /// creating one: the elements required on create need not be sent.
+    pub update: bool,
 }
 
 impl Options {
@@ -39,6 +42,15 @@ impl Options {
         Options {
             direction,
             strict: false,
+            update: false,
+        }
+    }
+
+    /// The same, for an update request (PUT/PATCH) body.
+    pub fn update(self) -> Self {
+        Options {
+            update: true,
+            ..self
         }
     }
 
@@ -127,19 +139,88 @@ impl fmt::Display for Problem {
 /// one: `id` and natural keys may be sent even though they are out-only, and
 /// required elements are not demanded; lengths and allowed values still hold.
 pub fn validate(record: &dyn Record, options: Options) -> Vec<Problem> {
+    validate_with(record, options, &CustomFields::default())
+}
+
+/// [`validate`], where `custom` names the custom fields a tenant sends in
+/// the API's global namespace: under [`Options::strict`] they are not
+/// reported as unknown elements. (Coupa's `custom-fields` element, the
+/// namespace of newer custom fields, never is.)
+pub fn validate_with(record: &dyn Record, options: Options, custom: &CustomFields) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut path = String::new();
-    walk(record, options, true, &mut path, &mut problems);
+    let cx = Context { options, custom };
+    walk(record, &cx, true, &mut path, &mut problems);
     problems
+}
+
+/// Custom fields a tenant has added to resources, by name pattern: Coupa
+/// sends older custom fields (and those marked "API global namespace") as
+/// elements of the record itself, beside the ones its element table names.
+///
+/// ```
+/// use elementa::CustomFields;
+///
+/// let mut custom = CustomFields::default();
+/// custom.declare("coupa/*", "custom-field-*");
+/// custom.declare("coupa/user", "radio-button-test");
+/// assert!(custom.allows("coupa/invoice-header", "custom-field-7"));
+/// assert!(custom.allows("coupa/user", "radio-button-test"));
+/// assert!(!custom.allows("coupa/account", "radio-button-test"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomFields {
+    rules: Vec<(String, String)>,
+}
+
+impl CustomFields {
+    /// Declares the elements named `name` on the resources `resource` (an
+    /// id such as `coupa/user`). Either may hold one `*`, standing for any
+    /// text (`coupa/*`, `custom-field-*`).
+    pub fn declare(&mut self, resource: &str, name: &str) {
+        self.rules.push((resource.to_owned(), name.to_owned()));
+    }
+
+    /// Whether an element `name` of resource `resource` is declared.
+    pub fn allows(&self, resource: &str, name: &str) -> bool {
+        self.rules
+            .iter()
+            .any(|(r, n)| wildcard(r, resource) && wildcard(n, name))
+    }
+
+    /// Whether nothing is declared.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+/// Whether `text` matches `pattern`, in which one `*` stands for any text.
+fn wildcard(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((head, tail)) => {
+            text.len() >= head.len() + tail.len() && text.starts_with(head) && text.ends_with(tail)
+        }
+    }
+}
+
+/// The name of the element in which Coupa sends custom fields of the newer
+/// kind (R21 on), on any resource.
+pub const COUPA_CUSTOM_FIELDS: &str = "custom-fields";
+
+struct Context<'a> {
+    options: Options,
+    custom: &'a CustomFields,
 }
 
 fn walk(
     record: &dyn Record,
-    options: Options,
+    cx: &Context<'_>,
     top: bool,
     path: &mut String,
     out: &mut Vec<Problem>,
 ) {
+    let options = cx.options;
     let meta: &ResourceMeta = record.meta();
     let request = options.direction == Direction::In;
     for (i, el) in meta.elements.iter().enumerate() {
@@ -162,7 +243,7 @@ fn walk(
             if field.is_present() && !el.api_in && !reference_key {
                 report(ProblemKind::NotApiIn);
             }
-            if top && el.required {
+            if top && el.required && !options.update {
                 if !field.is_present() {
                     report(ProblemKind::Missing);
                 } else if field.is_null() {
@@ -197,7 +278,7 @@ fn walk(
             }
             FieldRef::One(f) => {
                 if let Some(r) = f.get().value() {
-                    walk(*r, options, false, path, out);
+                    walk(*r, cx, false, path, out);
                 }
                 None
             }
@@ -207,7 +288,7 @@ fn walk(
                         if let Some(r) = f.item(k) {
                             let m = path.len();
                             path.push_str(&format!("[{k}]"));
-                            walk(r, options, false, path, out);
+                            walk(r, cx, false, path, out);
                             path.truncate(m);
                         }
                     }
@@ -228,7 +309,13 @@ fn walk(
         path.truncate(mark);
     }
     if options.strict {
+        let coupa = meta.dialect == crate::Dialect::Coupa;
         for extra in record.extra().iter() {
+            if (coupa && extra.name == COUPA_CUSTOM_FIELDS)
+                || cx.custom.allows(meta.id, &extra.name)
+            {
+                continue;
+            }
             let p = if path.is_empty() {
                 extra.name.clone()
             } else {
