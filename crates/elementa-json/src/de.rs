@@ -6,7 +6,7 @@ use std::fmt;
 
 use elementa::{
     Any, Date, DateTime, Decimal, Dialect, Field, FieldMut, Kind, Placement, Record, Relation,
-    Resource, ResourceMeta, Timestamp,
+    Resource, ResourceMeta, Slot, Timestamp, Trace,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -247,6 +247,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
         let mut decorations: Vec<(usize, &'static str, String, usize)> = Vec::new();
+        let mut trace = Trace::default();
         while let Some(key) = map.next_key_seed(KeySeed {
             meta,
             flexi: cx.flexi,
@@ -265,6 +266,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     let r = map.next_value_seed(ValueSeed { slot, cx, target });
                     cx.mark(r, name)?;
                     position = i + 1;
+                    trace.slots.push((Slot::Element(i), None));
                 }
                 Key::Decoration(i, attr) => {
                     let value: String = cx.mark(map.next_value(), || {
@@ -289,6 +291,8 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                             return Err(e);
                         }
                     };
+                    let k = self.record.extra().0.len();
+                    trace.slots.push((Slot::Extra(k), None));
                     self.record.extra_mut().push(name, value, position);
                 }
             }
@@ -312,6 +316,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                 }
             }
         }
+        self.record.extra_mut().set_trace(Some(trace));
         cx.leave();
         Ok(())
     }

@@ -1,6 +1,6 @@
 //! Encoding: a `Serialize` view of any record.
 
-use elementa::{Any, Dialect, Field, FieldRef, Placement, Record};
+use elementa::{Any, Dialect, ElementMeta, Field, FieldRef, Placement, Record, Slot};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
@@ -257,10 +257,9 @@ impl Serialize for JsonRecord<'_> {
                 }
             }
         }
-        for (i, el) in meta.elements.iter().enumerate() {
-            write_extras(&mut map, i)?;
+        let write_element = |map: &mut S::SerializeMap, i: usize, el: &ElementMeta| {
             if flexi && el.placement != Placement::Element {
-                continue;
+                return Ok(());
             }
             if let Some(field) = record.field(i).filter(FieldRef::is_present) {
                 map.serialize_entry(el.wire, &Scalar { field, flexi })?;
@@ -271,6 +270,47 @@ impl Serialize for JsonRecord<'_> {
                     }
                 }
             }
+            Ok::<(), S::Error>(())
+        };
+        // A decoded record keeps the order it came in (known and unknown
+        // elements interleaved), then what was added since.
+        if let Some(trace) = record.extra().trace() {
+            let mut done_element = vec![false; meta.elements.len()];
+            let mut done_extra = vec![false; extras.len()];
+            for (slot, _) in &trace.slots {
+                match *slot {
+                    Slot::Element(i) => {
+                        if let (Some(done), Some(el)) =
+                            (done_element.get_mut(i), meta.elements.get(i))
+                            && !std::mem::replace(done, true)
+                        {
+                            write_element(&mut map, i, el)?;
+                        }
+                    }
+                    Slot::Extra(k) => {
+                        if let (Some(done), Some(x)) = (done_extra.get_mut(k), extras.get(k))
+                            && !std::mem::replace(done, true)
+                        {
+                            map.serialize_entry(&x.name, &AnyJson(&x.value))?;
+                        }
+                    }
+                }
+            }
+            for ((i, el), done) in meta.elements.iter().enumerate().zip(&done_element) {
+                if !done {
+                    write_element(&mut map, i, el)?;
+                }
+            }
+            for (x, done) in extras.iter().zip(&done_extra) {
+                if !done {
+                    map.serialize_entry(&x.name, &AnyJson(&x.value))?;
+                }
+            }
+            return map.end();
+        }
+        for (i, el) in meta.elements.iter().enumerate() {
+            write_extras(&mut map, i)?;
+            write_element(&mut map, i, el)?;
         }
         write_extras(&mut map, usize::MAX)?;
         map.end()

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use elementa::{
     Any, Date, DateTime, Decimal, DecodeError, Dialect, ElementMeta, Field, FieldMut, Kind,
-    Placement, Record, Relation, Resource, ResourceMeta, Timestamp,
+    Placement, Record, Relation, Resource, ResourceMeta, Slot, Timestamp, Trace, XmlTag,
 };
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
@@ -367,6 +367,7 @@ impl<'a> Decoder<'a> {
         }
         let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
+        let mut trace = Trace::default();
         if !open.empty {
             while let Some(child) = self.child()? {
                 let qname = child.start.name();
@@ -380,6 +381,7 @@ impl<'a> Decoder<'a> {
                         if !is_list(el) && !seen.insert(i) {
                             return Err(self.err("duplicate element"));
                         }
+                        trace.slots.push((Slot::Element(i), Some(tag_of(&child))));
                         if let Some(slot) = record.field_mut(i) {
                             self.element(slot, el, &child, cname)?;
                         }
@@ -391,8 +393,11 @@ impl<'a> Decoder<'a> {
                         if record.extra().iter().any(|x| x.name == cname) {
                             return Err(self.err("duplicate element"));
                         }
-                        let value = self.any(&child)?;
+                        let (value, tag) = self.any_tagged(&child)?;
                         self.path.pop();
+                        trace
+                            .slots
+                            .push((Slot::Extra(record.extra().0.len()), Some(tag)));
                         record.extra_mut().push(cname.to_owned(), value, position);
                     }
                 }
@@ -411,6 +416,7 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
+        record.extra_mut().set_trace(Some(trace));
         self.depth -= 1;
         Ok(())
     }
@@ -712,7 +718,13 @@ impl<'a> Decoder<'a> {
 
     /// Reads an element the schema does not name, keeping what it holds.
     fn any(&mut self, open: &Open<'_>) -> Result<Any, DecodeError> {
+        Ok(self.any_tagged(open)?.0)
+    }
+
+    /// [`Self::any`], with the tags the element and its children came with.
+    fn any_tagged(&mut self, open: &Open<'_>) -> Result<(Any, XmlTag), DecodeError> {
         self.enter()?;
+        let mut tag = tag_of(open);
         let ty = attr(&open.start, "type");
         let result = if attr(&open.start, "nil").as_deref() == Some("true") {
             self.skip(open)?;
@@ -723,7 +735,9 @@ impl<'a> Decoder<'a> {
             if !open.empty {
                 while let Some(item) = self.child()? {
                     item_name.get_or_insert_with(|| item.start.name().as_ref().to_owned());
-                    items.push(self.any(&item)?);
+                    let (value, item_tag) = self.any_tagged(&item)?;
+                    items.push(value);
+                    tag.children.push(item_tag);
                 }
             }
             Any::Array {
@@ -733,25 +747,33 @@ impl<'a> Decoder<'a> {
         } else if open.empty {
             Any::String(String::new())
         } else {
-            self.any_content(ty.as_deref())?
+            let (value, children) = self.any_content(ty.as_deref())?;
+            tag.children = children;
+            value
         };
         self.depth -= 1;
-        Ok(result)
+        Ok((result, tag))
     }
 
     /// A child element of an unknown element, with its name.
-    fn member(&mut self, start: BytesStart<'a>, empty: bool) -> Result<(String, Any), DecodeError> {
+    fn member(
+        &mut self,
+        start: BytesStart<'a>,
+        empty: bool,
+    ) -> Result<((String, Any), XmlTag), DecodeError> {
         let name = start.name().as_ref().to_owned();
         let at = self.mark;
-        Ok((name, self.any(&Open { start, empty, at })?))
+        let (value, tag) = self.any_tagged(&Open { start, empty, at })?;
+        Ok(((name, value), tag))
     }
 
     /// The content of an unknown, non-array element: text or child elements.
-    fn any_content(&mut self, ty: Option<&str>) -> Result<Any, DecodeError> {
+    fn any_content(&mut self, ty: Option<&str>) -> Result<(Any, Vec<XmlTag>), DecodeError> {
         let mut text = String::new();
         let mut cdata: Option<String> = None;
         let mut layout_only = true;
         let mut members: Vec<(String, Any)> = Vec::new();
+        let mut tags = Vec::new();
         loop {
             match self.next()? {
                 Event::Text(t) => {
@@ -767,8 +789,16 @@ impl<'a> Decoder<'a> {
                     layout_only = false;
                     text.push(self.entity(&r)?);
                 }
-                Event::Start(start) => members.push(self.member(start, false)?),
-                Event::Empty(start) => members.push(self.member(start, true)?),
+                Event::Start(start) => {
+                    let (member, tag) = self.member(start, false)?;
+                    members.push(member);
+                    tags.push(tag);
+                }
+                Event::Empty(start) => {
+                    let (member, tag) = self.member(start, true)?;
+                    members.push(member);
+                    tags.push(tag);
+                }
                 Event::End(_) => break,
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Eof => return Err(self.err("unexpected end of the document")),
@@ -779,7 +809,7 @@ impl<'a> Decoder<'a> {
             if !text.trim().is_empty() {
                 return Err(self.err("mixed text and elements are not supported"));
             }
-            return Ok(Any::Object(members));
+            return Ok((Any::Object(members), tags));
         }
         // CDATA between layout whitespace: the sections are the value.
         if let Some(c) = cdata
@@ -787,14 +817,24 @@ impl<'a> Decoder<'a> {
         {
             text = c;
         }
-        Ok(match ty {
+        let value = match ty {
             Some("integer" | "decimal" | "float") if !text.trim().is_empty() => {
                 Any::Number(text.trim().to_owned())
             }
             Some("boolean") if text.trim() == "true" => Any::Bool(true),
             Some("boolean") if text.trim() == "false" => Any::Bool(false),
             _ => Any::String(text),
-        })
+        };
+        Ok((value, tags))
+    }
+}
+
+/// The start tag of an element as it came (its name and attributes).
+fn tag_of(open: &Open<'_>) -> XmlTag {
+    XmlTag {
+        tag: open.start[..].to_owned(),
+        self_closing: open.empty,
+        children: Vec::new(),
     }
 }
 

@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use elementa::{Any, Dialect, ElementMeta, FieldRef, Kind, Placement, Record, ResourceMeta};
+use elementa::{
+    Any, Dialect, ElementMeta, FieldRef, Kind, Placement, Record, ResourceMeta, Slot, Trace, XmlTag,
+};
 use quick_xml::escape::{escape, partial_escape};
 
 use crate::{Body, Document, Layout};
@@ -172,25 +174,10 @@ impl<'l> Writer<'l> {
         self.open(name, None, &attrs);
         let mark = self.out.len();
         self.out.push('>');
-        let mut wrote = false;
-        let extras = &record.extra().0;
-        let mut next_extra = 0;
-        for (i, el) in meta.elements.iter().enumerate() {
-            while let Some(x) = extras.get(next_extra).filter(|x| x.position <= i) {
-                wrote |= self.extra(&x.name, &x.value, level + 1);
-                next_extra += 1;
-            }
-            if el.placement != Placement::Element {
-                continue;
-            }
-            if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                self.element(el, &field, level + 1);
-                wrote = true;
-            }
-        }
-        for x in extras.get(next_extra..).unwrap_or_default() {
-            wrote |= self.extra(&x.name, &x.value, level + 1);
-        }
+        let wrote = match record.extra().trace() {
+            Some(trace) => self.traced(record, trace, level + 1),
+            None => self.in_schema_order(record, level + 1),
+        };
         if wrote {
             self.line(level);
             let _ = write!(self.out, "</{name}>");
@@ -198,6 +185,175 @@ impl<'l> Writer<'l> {
             self.out.truncate(mark);
             self.out.push_str("/>");
         }
+    }
+
+    /// Writes a record's elements in schema order, each unknown one before
+    /// the known element it preceded; returns whether any was written.
+    fn in_schema_order(&mut self, record: &dyn Record, level: usize) -> bool {
+        let extras = &record.extra().0;
+        let mut next_extra = 0;
+        let mut wrote = false;
+        for (i, el) in record.meta().elements.iter().enumerate() {
+            while let Some(x) = extras.get(next_extra).filter(|x| x.position <= i) {
+                wrote |= self.extra(&x.name, &x.value, level);
+                next_extra += 1;
+            }
+            if el.placement != Placement::Element {
+                continue;
+            }
+            if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+                self.element(el, &field, level);
+                wrote = true;
+            }
+        }
+        for x in extras.get(next_extra..).unwrap_or_default() {
+            wrote |= self.extra(&x.name, &x.value, level);
+        }
+        wrote
+    }
+
+    /// Writes a decoded record's elements in the order they came, each
+    /// with its start tag as it came when its value still fits it, then the
+    /// elements added since (in schema order); returns whether any was written.
+    fn traced(&mut self, record: &dyn Record, trace: &Trace, level: usize) -> bool {
+        let meta = record.meta();
+        let extras = &record.extra().0;
+        let mut done_element = vec![false; meta.elements.len()];
+        let mut done_extra = vec![false; extras.len()];
+        let mut wrote = false;
+        for (slot, tag) in &trace.slots {
+            match *slot {
+                Slot::Element(i) => {
+                    let (Some(done), Some(el)) = (done_element.get_mut(i), meta.elements.get(i))
+                    else {
+                        continue;
+                    };
+                    // An inline list is written whole at its first item.
+                    if std::mem::replace(done, true) || el.placement != Placement::Element {
+                        continue;
+                    }
+                    if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+                        self.element_tagged(el, &field, level, tag.as_ref());
+                        wrote = true;
+                    }
+                }
+                Slot::Extra(k) => {
+                    if let (Some(done), Some(x)) = (done_extra.get_mut(k), extras.get(k))
+                        && !std::mem::replace(done, true)
+                    {
+                        wrote |= self.extra_tagged(&x.name, &x.value, level, tag.as_ref());
+                    }
+                }
+            }
+        }
+        for ((i, el), done) in meta.elements.iter().enumerate().zip(&done_element) {
+            if *done || el.placement != Placement::Element {
+                continue;
+            }
+            if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+                self.element(el, &field, level);
+                wrote = true;
+            }
+        }
+        for (x, done) in extras.iter().zip(&done_extra) {
+            if !done {
+                wrote |= self.extra(&x.name, &x.value, level);
+            }
+        }
+        wrote
+    }
+
+    /// Writes an element with the start tag it came with (`tag`), when its
+    /// value still fits it (null with `nil="true"`, a scalar without).
+    fn element_tagged(
+        &mut self,
+        el: &ElementMeta,
+        field: &FieldRef<'_>,
+        level: usize,
+        tag: Option<&XmlTag>,
+    ) {
+        let Some(tag) = tag else {
+            return self.element(el, field, level);
+        };
+        if field.is_null() != tag.is_nil() {
+            return self.element(el, field, level);
+        }
+        if field.is_null() {
+            return self.raw(el.wire, tag, "", level);
+        }
+        match field {
+            FieldRef::Any(f) => {
+                if let Some(v) = f.value() {
+                    self.extra_tagged(el.wire, v, level, Some(tag));
+                }
+            }
+            FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Strings(_) | FieldRef::Relation(_) => {
+                self.element(el, field, level);
+            }
+            scalar => {
+                let text = scalar_text(scalar).unwrap_or_default();
+                self.raw(el.wire, tag, &text, level);
+            }
+        }
+    }
+
+    /// A text element written with its start tag as it came.
+    fn raw(&mut self, name: &str, tag: &XmlTag, text: &str, level: usize) {
+        self.line(level);
+        let _ = write!(self.out, "<{}", tag.tag);
+        if tag.self_closing && text.is_empty() {
+            self.out.push_str("/>");
+        } else {
+            let _ = write!(self.out, ">{}</{name}>", partial_escape(text));
+        }
+    }
+
+    /// [`Self::extra`] with the tags the element and its children came with,
+    /// where the value still fits them.
+    fn extra_tagged(
+        &mut self,
+        name: &str,
+        value: &Any,
+        level: usize,
+        tag: Option<&XmlTag>,
+    ) -> bool {
+        let Some(tag) = tag.filter(|t| fits(t, value)) else {
+            return self.extra(name, value, level);
+        };
+        match value {
+            Any::Null => self.raw(name, tag, "", level),
+            Any::Bool(b) => self.raw(name, tag, &b.to_string(), level),
+            Any::Number(n) => self.raw(name, tag, n, level),
+            Any::String(text) => self.raw(name, tag, text, level),
+            Any::Array { item, items } => {
+                let item = item.clone().unwrap_or_else(|| singular(name));
+                self.line(level);
+                let _ = write!(self.out, "<{}", tag.tag);
+                if items.is_empty() {
+                    self.out.push_str(if tag.self_closing { "/>" } else { ">" });
+                    if !tag.self_closing {
+                        let _ = write!(self.out, "</{name}>");
+                    }
+                    return true;
+                }
+                self.out.push('>');
+                for (k, v) in items.iter().enumerate() {
+                    self.extra_tagged(&item, v, level + 1, tag.children.get(k));
+                }
+                self.line(level);
+                let _ = write!(self.out, "</{name}>");
+            }
+            Any::Object(members) => {
+                self.line(level);
+                let _ = write!(self.out, "<{}>", tag.tag);
+                for (k, (member, v)) in members.iter().enumerate() {
+                    self.extra_tagged(member, v, level + 1, tag.children.get(k));
+                }
+                self.line(level);
+                let _ = write!(self.out, "</{name}>");
+            }
+        }
+        true
     }
 
     fn element(&mut self, el: &ElementMeta, field: &FieldRef<'_>, level: usize) {
@@ -332,9 +488,9 @@ impl<'l> Writer<'l> {
                     self.out.push_str("/>");
                 } else {
                     self.out.push('>');
-                    let item = item.as_deref().unwrap_or("item");
+                    let item = item.clone().unwrap_or_else(|| singular(name));
                     for v in items {
-                        self.extra(item, v, level + 1);
+                        self.extra(&item, v, level + 1);
                     }
                     self.line(level);
                     let _ = write!(self.out, "</{name}>");
@@ -369,4 +525,70 @@ fn item_name(record: &dyn Record, default: &str) -> String {
         .as_ref()
         .and_then(scalar_text)
         .unwrap_or_else(|| default.to_owned())
+}
+
+/// Whether a value read with `tag` can be written with it again: nulls
+/// with `nil="true"`, and each kind of value with the type it was read as.
+fn fits(tag: &XmlTag, value: &Any) -> bool {
+    let ty = type_of(&tag.tag);
+    match value {
+        Any::Null => tag.is_nil(),
+        _ if tag.is_nil() => false,
+        Any::Bool(_) => ty == Some("boolean"),
+        Any::Number(_) => matches!(ty, Some("integer" | "decimal" | "float")),
+        Any::Array { .. } => ty == Some("array"),
+        Any::String(_) | Any::Object(_) => !matches!(
+            ty,
+            Some("boolean" | "integer" | "decimal" | "float" | "array")
+        ),
+    }
+}
+
+/// The `type` attribute's value in a start tag's text.
+fn type_of(tag: &str) -> Option<&str> {
+    let rest = tag.split_once(" type=")?.1;
+    let quote = rest.chars().next()?;
+    let rest = rest.get(1..)?;
+    rest.split(quote).next()
+}
+
+/// The item element name of a list that came without one (from JSON), the
+/// way Coupa's XML (Rails) names them: `roles` → `role`, `categories` →
+/// `category`, `addresses` → `address`; `item` when the name is no plural.
+fn singular(list: &str) -> String {
+    if let Some(stem) = list.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "xes", "ches", "shes", "zes"] {
+        if let Some(stem) = list.strip_suffix(suffix) {
+            return format!("{stem}{}", &suffix[..suffix.len() - 2]);
+        }
+    }
+    match list.strip_suffix('s') {
+        Some(stem) if !stem.is_empty() && !stem.ends_with('s') => stem.to_owned(),
+        _ => "item".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_are_named_like_rails_names_them() {
+        assert_eq!(singular("roles"), "role");
+        assert_eq!(singular("categories"), "category");
+        assert_eq!(singular("addresses"), "address");
+        assert_eq!(singular("boxes"), "box");
+        assert_eq!(singular("approval-chain-watches"), "approval-chain-watch");
+        assert_eq!(singular("content-groups"), "content-group");
+        assert_eq!(singular("data"), "item");
+    }
+
+    #[test]
+    fn the_type_attribute_is_read_from_a_tag() {
+        assert_eq!(type_of(r#"created-at type="dateTime""#), Some("dateTime"));
+        assert_eq!(type_of("x type='symbol' nil='true'"), Some("symbol"));
+        assert_eq!(type_of(r#"x nil="true""#), None);
+    }
 }

@@ -49,7 +49,9 @@ pub use validate::{
     COUPA_CUSTOM_FIELDS, CustomFields, Direction, Options, Problem, ProblemKind, validate,
     validate_with,
 };
-pub use value::{Any, Date, DateTime, Decimal, Extra, Extras, Timestamp, ValueError};
+pub use value::{
+    Any, Date, DateTime, Decimal, Extra, Extras, Slot, Timestamp, Trace, ValueError, XmlTag,
+};
 
 /// The `schemars` crate, for the `JsonSchema` impls of generated resources
 /// and for callers that embed them in their own schemas (feature `schemars`).

@@ -206,11 +206,73 @@ pub struct Extra {
     pub position: usize,
 }
 
-/// The unknown elements of a record, in the order they came.
+/// The unknown elements of a record, in the order they came, and how the
+/// record's elements were laid out in the payload it was decoded from.
+///
+/// The layout ([`Extras::trace`]) is not content: records compare equal
+/// without regard to it.
+#[derive(Debug, Clone, Default)]
+pub struct Extras(pub Vec<Extra>, pub Option<Box<Trace>>);
+
+impl PartialEq for Extras {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Extras {}
+
+/// One element of a decoded record, as [`Trace`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The element of the schema with this index.
+    Element(usize),
+    /// The unknown element with this index in [`Extras`].
+    Extra(usize),
+}
+
+/// How an element was written in XML: its start tag as it came, so that an
+/// unchanged value re-encodes byte for byte (`type="symbol"`,
+/// `type="datetime"`, `<x />`, attribute order and quotes).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Extras(pub Vec<Extra>);
+pub struct XmlTag {
+    /// The start tag between `<` and `>` (or `/>`): name and attributes.
+    pub tag: String,
+    /// Whether the element was written self-closing (`<x/>`).
+    pub self_closing: bool,
+    /// The tags of an unknown element's children (members or items), in order.
+    pub children: Vec<XmlTag>,
+}
+
+impl XmlTag {
+    /// Whether the tag marks a null (`nil="true"`).
+    pub fn is_nil(&self) -> bool {
+        self.tag.contains("nil=\"true\"") || self.tag.contains("nil='true'")
+    }
+}
+
+/// The order of a decoded record's elements, and in XML their tags: encoders
+/// write a record in the order it came (known and unknown elements
+/// interleaved as they were), then whatever was added since.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Trace {
+    /// The elements in the order they came; an inline list's items each
+    /// have a slot.
+    pub slots: Vec<(Slot, Option<XmlTag>)>,
+}
 
 impl Extras {
+    /// The layout of the payload the record came from, if it was decoded.
+    pub fn trace(&self) -> Option<&Trace> {
+        self.1.as_deref()
+    }
+
+    /// Sets the layout (decoders do; `None` forgets it, so the record is
+    /// written in schema order).
+    pub fn set_trace(&mut self, trace: Option<Trace>) {
+        self.1 = trace.map(Box::new);
+    }
+
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
