@@ -26,7 +26,7 @@ const PAYLOADS: &[(&str, Option<&str>, &str)] = &[
     ("item.json", Some("coupa/item"), "coupa/item"),
     ("suppliers.xml", None, "coupa/supplier"),
     ("suppliers.json", Some("coupa/supplier"), "coupa/supplier"),
-    ("invoice.xml", None, "coupa/invoice-header"),
+    ("invoice-header.xml", None, "coupa/invoice-header"),
     (
         "invoice-headers.json",
         Some("coupa/invoice-header"),
@@ -82,7 +82,7 @@ fn strict_names_undeclared_global_custom_fields_but_never_the_namespace() {
          tests/fixtures/coupa/real/user.xml: 2 problem(s)\n"
     );
     // `custom-fields` on nested records (invoice lines) is the namespace too.
-    let r = check(&["--strict"], "invoice.xml", None);
+    let r = check(&["--strict"], "invoice-header.xml", None);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
