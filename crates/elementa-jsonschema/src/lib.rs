@@ -470,6 +470,14 @@ mod tests {
     #![allow(clippy::indexing_slicing)] // a missing key indexes to null and fails the test
 
     use super::*;
+
+    #[test]
+    fn relation_decorations_are_the_runtimes() {
+        assert_eq!(
+            elementa_schema::json::RELATION_DECORATIONS,
+            elementa::Relation::DECORATIONS
+        );
+    }
     use elementa::Resource;
     use elementa_coupa::{Comment, IntegrationRun};
     use elementa_flexi::wire::Changes;

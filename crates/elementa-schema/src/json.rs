@@ -259,7 +259,7 @@ pub fn value_schema<S: AsRef<str>>(
 /// The keys a Flexi relation `key` brings along in JSON (`firma@ref`,
 /// `firma@showAs`, the export's decorations), each with its schema.
 pub fn relation_decorations(key: &str, nullable: bool) -> Vec<(String, Value)> {
-    ["ref", "showAs"]
+    RELATION_DECORATIONS
         .iter()
         .map(|d| {
             let schema = json!({ "type": types(&["string"], nullable) });
@@ -349,6 +349,10 @@ pub fn add_custom_fields_namespace(dialect: Dialect, properties: &mut Map<String
         properties.insert(COUPA_CUSTOM_FIELDS.to_owned(), Value::Object(any));
     }
 }
+
+/// The attributes a Flexi relation may carry (`elementa::Relation::DECORATIONS`):
+/// `ref` and `showAs` from exports, `if-not-found` and `previousValue` in writes.
+pub const RELATION_DECORATIONS: [&str; 4] = ["ref", "showAs", "if-not-found", "previousValue"];
 
 /// Escapes a key for use in a JSON pointer (`~` → `~0`, `/` → `~1`).
 pub fn pointer_escape(key: &str) -> String {

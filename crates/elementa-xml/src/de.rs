@@ -586,7 +586,8 @@ impl<'a> Decoder<'a> {
                         Some(slot) => *slot = Some(value),
                         None => {
                             return Err(self.err(format!(
-                                "unknown attribute `{key}` on a relation (expected ref or showAs)"
+                                "unknown attribute `{key}` on a relation (expected one of {})",
+                                Relation::DECORATIONS.join(", ")
                             )));
                         }
                     }

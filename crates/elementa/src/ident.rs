@@ -99,8 +99,9 @@ impl fmt::Display for RecordId {
 }
 
 /// A relation to another record (ABRA Flexi): the target's identifier and
-/// what an export adds for reading (`ref`, the target's URL; `showAs`, its
-/// display text), kept so that a record re-encodes as it came. In XML
+/// its decorations: what an export adds for reading (`ref`, the target's
+/// URL; `showAs`, its display text), kept so that a record re-encodes as it
+/// came, and what a write may add (`if-not-found`, `previousValue`). In XML
 /// `<firma ref="/c/demo/adresar/12.xml" showAs="ACME">code:ACME</firma>`;
 /// in JSON `"firma":"code:ACME","firma@ref":"…","firma@showAs":"…"`.
 ///
@@ -118,11 +119,17 @@ pub struct Relation {
     pub reference: Option<String>,
     /// Export only: the target's display text (`showAs`).
     pub show_as: Option<String>,
+    /// Import only: what to do when the identifier finds no record
+    /// (`if-not-found`: `null`, `nearest-invalid`, `create`).
+    pub if_not_found: Option<String>,
+    /// Import only: the value the writer last read (`previousValue`); the
+    /// write fails if the record has changed since.
+    pub previous_value: Option<String>,
 }
 
 impl Relation {
     /// The attribute names of the decorations, in the order they are written.
-    pub const DECORATIONS: [&'static str; 2] = ["ref", "showAs"];
+    pub const DECORATIONS: [&'static str; 4] = ["ref", "showAs", "if-not-found", "previousValue"];
 
     /// A relation to `id`, without decorations.
     pub fn new(id: RecordId) -> Self {
@@ -130,14 +137,18 @@ impl Relation {
             id,
             reference: None,
             show_as: None,
+            if_not_found: None,
+            previous_value: None,
         }
     }
 
-    /// The decoration named `name` (`ref` or `showAs`), mutably.
+    /// The decoration named `name` (one of [`Self::DECORATIONS`]), mutably.
     pub fn decoration_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
         match name {
             "ref" => Some(&mut self.reference),
             "showAs" => Some(&mut self.show_as),
+            "if-not-found" => Some(&mut self.if_not_found),
+            "previousValue" => Some(&mut self.previous_value),
             _ => None,
         }
     }
@@ -146,7 +157,12 @@ impl Relation {
     pub fn decorations(&self) -> impl Iterator<Item = (&'static str, &str)> {
         Self::DECORATIONS
             .into_iter()
-            .zip([self.reference.as_deref(), self.show_as.as_deref()])
+            .zip([
+                self.reference.as_deref(),
+                self.show_as.as_deref(),
+                self.if_not_found.as_deref(),
+                self.previous_value.as_deref(),
+            ])
             .filter_map(|(k, v)| Some((k, v?)))
     }
 }

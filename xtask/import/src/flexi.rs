@@ -15,7 +15,8 @@
 //!   and `blob` → any (kept as they came).
 //! - The record's own `id` is a relation to the evidence itself (a write
 //!   may name a record by any identifier); `external-ids` are the record's
-//!   further identifiers: repeated `<id>` children in XML, a list in JSON.
+//!   further identifiers: repeated `<id>` children in XML, a list in JSON;
+//!   both are API-in (they name the record a write updates).
 //! - `isWritable` → API-in; every property is API-out; `mandatory` →
 //!   required on create (only for writable properties).
 //! - Detail levels: the least of `inId` → `id`, `inSummary` → `summary`,
@@ -26,6 +27,10 @@
 //! - Actions (`Actions.json`) → `[[action]]`s that send the record with
 //!   `action="…"`: `PUT /c/:firm/<evidence>/:id` with a body; the standard
 //!   listing, show, write and delete routes are added for every evidence.
+//! - The import format's record attributes → attribute elements, API-in
+//!   only: `update` and `create` (`ok`, `ignore`, `fail`), `action` (the
+//!   evidence's action ids from `Actions.json`, and `delete`),
+//!   `removeExternalIds`.
 //! - Czech names and titles are the vendor's prose and are not copied.
 
 use std::collections::BTreeMap;
@@ -157,12 +162,16 @@ fn element(wire: &str, p: &Property, evidence: &str, known: &dyn Fn(&str) -> boo
         ),
         ..Element::default()
     };
+    // The identifiers name the record a write updates (the metadata marks
+    // them not writable: they cannot be changed, but they are sent).
     if wire == "id" {
         e.ty = "relation".into();
         e.target = Some(evidence.to_owned());
+        e.api_in = true;
         return e;
     }
     if wire == "external-ids" {
+        e.api_in = true;
         e.ty = "strings".into();
         e.item = Some("id".into());
         e.inline = true;
@@ -277,6 +286,53 @@ pub fn import(dir: &Path) -> Result<BTreeMap<String, Resource>, String> {
                 ..Element::default()
             });
             subs.push(url.clone());
+        }
+        // The import format's attributes on a record: how to treat it when
+        // it exists or not, and an action to run on it (write side only).
+        let mut action_values: Vec<String> = actions
+            .get(ev)
+            .into_iter()
+            .flat_map(Table::iter)
+            .map(|(_, a)| a.action_id.clone())
+            .collect();
+        if !action_values.iter().any(|a| a == "delete") {
+            action_values.insert(0, "delete".into());
+        }
+        let mode = || vec!["ok".to_owned(), "ignore".to_owned(), "fail".to_owned()];
+        for (wire, values, doc) in [
+            (
+                "update",
+                mode(),
+                "When the record exists: update it (`ok`), skip it (`ignore`) or fail.",
+            ),
+            (
+                "create",
+                mode(),
+                "When the record does not exist: create it (`ok`), skip it (`ignore`) or fail.",
+            ),
+            (
+                "action",
+                action_values,
+                "An action to run on the record instead of writing it (the evidence's actions).",
+            ),
+            (
+                "removeExternalIds",
+                Vec::new(),
+                "Removes the record's external identifiers with this prefix (`ext:SHOP:`).",
+            ),
+        ] {
+            if elements.iter().any(|e| e.wire == wire) {
+                continue;
+            }
+            elements.push(Element {
+                wire: wire.into(),
+                doc: Some(doc.into()),
+                ty: "string".into(),
+                api_in: true,
+                values,
+                placement: Some("attribute".into()),
+                ..Element::default()
+            });
         }
         let base = format!("/c/:firm/{ev}");
         let member = format!("{base}/:id");
