@@ -274,36 +274,19 @@ impl Serialize for JsonRecord<'_> {
         };
         // A decoded record keeps the order it came in (known and unknown
         // elements interleaved), then what was added since.
-        if let Some(trace) = record.extra().trace() {
-            let mut done_element = vec![false; meta.elements.len()];
-            let mut done_extra = vec![false; extras.len()];
-            for (slot, _) in &trace.slots {
-                match *slot {
+        if let Some(order) = record.extra().write_order(meta.elements.len()) {
+            for (slot, _) in order {
+                match slot {
                     Slot::Element(i) => {
-                        if let (Some(done), Some(el)) =
-                            (done_element.get_mut(i), meta.elements.get(i))
-                            && !std::mem::replace(done, true)
-                        {
+                        if let Some(el) = meta.elements.get(i) {
                             write_element(&mut map, i, el)?;
                         }
                     }
                     Slot::Extra(k) => {
-                        if let (Some(done), Some(x)) = (done_extra.get_mut(k), extras.get(k))
-                            && !std::mem::replace(done, true)
-                        {
+                        if let Some(x) = extras.get(k) {
                             map.serialize_entry(&x.name, &AnyJson(&x.value))?;
                         }
                     }
-                }
-            }
-            for ((i, el), done) in meta.elements.iter().enumerate().zip(&done_element) {
-                if !done {
-                    write_element(&mut map, i, el)?;
-                }
-            }
-            for (x, done) in extras.iter().zip(&done_extra) {
-                if !done {
-                    map.serialize_entry(&x.name, &AnyJson(&x.value))?;
                 }
             }
             return map.end();

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use elementa::{
-    Any, Dialect, ElementMeta, FieldRef, Kind, Placement, Record, ResourceMeta, Slot, Trace, XmlTag,
+    Any, Dialect, ElementMeta, FieldRef, Kind, Placement, Record, ResourceMeta, Slot, XmlTag,
 };
 use quick_xml::escape::{escape, partial_escape};
 
@@ -174,8 +174,8 @@ impl<'l> Writer<'l> {
         self.open(name, None, &attrs);
         let mark = self.out.len();
         self.out.push('>');
-        let wrote = match record.extra().trace() {
-            Some(trace) => self.traced(record, trace, level + 1),
+        let wrote = match record.extra().write_order(meta.elements.len()) {
+            Some(order) => self.traced(record, &order, level + 1),
             None => self.in_schema_order(record, level + 1),
         };
         if wrote {
@@ -214,50 +214,35 @@ impl<'l> Writer<'l> {
 
     /// Writes a decoded record's elements in the order they came, each
     /// with its start tag as it came when its value still fits it, then the
-    /// elements added since (in schema order); returns whether any was written.
-    fn traced(&mut self, record: &dyn Record, trace: &Trace, level: usize) -> bool {
+    /// elements added since; returns whether any was written.
+    fn traced(
+        &mut self,
+        record: &dyn Record,
+        order: &[(Slot, Option<&XmlTag>)],
+        level: usize,
+    ) -> bool {
         let meta = record.meta();
         let extras = &record.extra().0;
-        let mut done_element = vec![false; meta.elements.len()];
-        let mut done_extra = vec![false; extras.len()];
         let mut wrote = false;
-        for (slot, tag) in &trace.slots {
-            match *slot {
+        for &(slot, tag) in order {
+            match slot {
                 Slot::Element(i) => {
-                    let (Some(done), Some(el)) = (done_element.get_mut(i), meta.elements.get(i))
-                    else {
+                    let Some(el) = meta.elements.get(i) else {
                         continue;
                     };
-                    // An inline list is written whole at its first item.
-                    if std::mem::replace(done, true) || el.placement != Placement::Element {
+                    if el.placement != Placement::Element {
                         continue;
                     }
                     if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                        self.element_tagged(el, &field, level, tag.as_ref());
+                        self.element_tagged(el, &field, level, tag);
                         wrote = true;
                     }
                 }
                 Slot::Extra(k) => {
-                    if let (Some(done), Some(x)) = (done_extra.get_mut(k), extras.get(k))
-                        && !std::mem::replace(done, true)
-                    {
-                        wrote |= self.extra_tagged(&x.name, &x.value, level, tag.as_ref());
+                    if let Some(x) = extras.get(k) {
+                        wrote |= self.extra_tagged(&x.name, &x.value, level, tag);
                     }
                 }
-            }
-        }
-        for ((i, el), done) in meta.elements.iter().enumerate().zip(&done_element) {
-            if *done || el.placement != Placement::Element {
-                continue;
-            }
-            if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                self.element(el, &field, level);
-                wrote = true;
-            }
-        }
-        for (x, done) in extras.iter().zip(&done_extra) {
-            if !done {
-                wrote |= self.extra(&x.name, &x.value, level);
             }
         }
         wrote

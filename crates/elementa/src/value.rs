@@ -267,6 +267,36 @@ impl Extras {
         self.1.as_deref()
     }
 
+    /// The order in which encoders write a decoded record with `elements`
+    /// schema elements: each slot of its trace once, in the order it came
+    /// (an inline list's items all stand at its first), each with its XML
+    /// tag, then the elements and unknown elements added since (schema
+    /// order, then in order). `None` when the record was not decoded.
+    pub fn write_order(&self, elements: usize) -> Option<Vec<(Slot, Option<&XmlTag>)>> {
+        let trace = self.trace()?;
+        let mut done_element = vec![false; elements];
+        let mut done_extra = vec![false; self.0.len()];
+        let mut order = Vec::with_capacity(elements + self.0.len());
+        for (slot, tag) in &trace.slots {
+            let done = match *slot {
+                Slot::Element(i) => done_element.get_mut(i),
+                Slot::Extra(k) => done_extra.get_mut(k),
+            };
+            if let Some(done) = done
+                && !std::mem::replace(done, true)
+            {
+                order.push((*slot, tag.as_ref()));
+            }
+        }
+        let added_elements =
+            (0..elements).filter(|&i| !done_element.get(i).copied().unwrap_or(true));
+        order.extend(added_elements.map(|i| (Slot::Element(i), None)));
+        let added_extras =
+            (0..self.0.len()).filter(|&k| !done_extra.get(k).copied().unwrap_or(true));
+        order.extend(added_extras.map(|k| (Slot::Extra(k), None)));
+        Some(order)
+    }
+
     /// Sets the layout (decoders do; `None` forgets it, so the record is
     /// written in schema order).
     pub fn set_trace(&mut self, trace: Option<Trace>) {
@@ -294,6 +324,47 @@ impl Extras {
             name,
             value,
             position,
+        });
+    }
+}
+
+#[cfg(test)]
+mod write_order_tests {
+    use super::*;
+
+    #[test]
+    fn a_decoded_record_is_written_in_the_order_it_came_then_what_was_added() {
+        let mut extras = Extras::default();
+        assert_eq!(extras.write_order(3), None);
+        extras.push("custom-field-1".into(), Any::Null, 0);
+        let tag = XmlTag {
+            tag: "a type=\"symbol\"".into(),
+            ..XmlTag::default()
+        };
+        // Came as: element 2, the unknown one, element 0 twice (an inline
+        // list's items); element 1 was set after decoding.
+        extras.set_trace(Some(Trace {
+            slots: vec![
+                (Slot::Element(2), None),
+                (Slot::Extra(0), None),
+                (Slot::Element(0), Some(tag.clone())),
+                (Slot::Element(0), None),
+            ],
+        }));
+        assert_eq!(
+            extras.write_order(3),
+            Some(vec![
+                (Slot::Element(2), None),
+                (Slot::Extra(0), None),
+                (Slot::Element(0), Some(&tag)),
+                (Slot::Element(1), None),
+            ])
+        );
+        // Layout is not content.
+        assert_eq!(extras, {
+            let mut e = Extras::default();
+            e.push("custom-field-1".into(), Any::Null, 0);
+            e
         });
     }
 }
