@@ -127,3 +127,44 @@ fn malformed_listings_say_where() {
     let err = wire::page_from_json(not_wrapped).unwrap_err();
     assert!(err.message.contains("expected the key `winstrom`"), "{err}");
 }
+
+/// The answer to a write, typed, in its older XML form (bare `<result>`s
+/// with warnings) and its JSON form (`results` with `request-id`); shapes
+/// from ABRA Flexi's return-values and data-validation pages.
+#[test]
+fn write_answers_decode_into_one_typed_type() {
+    use elementa_flexi::wire::WriteResponse;
+
+    let xml: WriteResponse = elementa_xml::from_str(&fixture("flexi/write-response.xml")).unwrap();
+    assert_eq!(xml.success.value(), Some(&true));
+    let first = xml.result.value().unwrap().get(0).unwrap();
+    assert_eq!(first.id.value().map(String::as_str), Some("105"));
+    let warning = first.warnings.value().unwrap().get(0).unwrap();
+    assert_eq!(warning.for_.value().map(String::as_str), Some("radekDph"));
+    assert!(warning.message.value().unwrap().starts_with("Doklad nemá"));
+    assert_eq!(first.infos.value().unwrap().len(), 1);
+    assert!(xml.results.is_absent());
+
+    let json: WriteResponse =
+        elementa_json::from_str(&fixture("flexi/write-response.json")).unwrap();
+    let result = json.results.value().unwrap().get(0).unwrap();
+    assert_eq!(
+        result.request_id.value().map(String::as_str),
+        Some("code:PF0015/2022")
+    );
+    let stats = json.stats.value().unwrap();
+    assert_eq!(stats.created.value(), Some(&1));
+
+    let failed: WriteResponse =
+        elementa_xml::from_str(&fixture("flexi/write-response.results.xml")).unwrap();
+    assert_eq!(failed.success.value(), Some(&false));
+    let error = failed.results.value().unwrap().get(1).unwrap();
+    let error = error.errors.value().unwrap().get(0).unwrap();
+    assert_eq!(
+        (
+            error.code.value().map(String::as_str),
+            error.for_.value().map(String::as_str)
+        ),
+        (Some("PROP"), Some("firma"))
+    );
+}

@@ -28,7 +28,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use elementa::{
-    Dialect, Direction, ElementMeta, Kind, Options, Placement, Resource, ResourceMeta, validate,
+    Dialect, Direction, ENVELOPE_ROOT, ElementMeta, Kind, Options, Placement, Resource,
+    ResourceMeta, validate,
 };
 use elementa_jsonschema::{DRAFT_2020_12, VARIANTS, export};
 use elementa_tests::workspace_root;
@@ -107,7 +108,9 @@ fn elementa_verdict(
     text: &str,
     options: Options,
 ) -> Result<(), String> {
-    let records = if text.trim_start().starts_with('[') {
+    // A Flexi evidence's envelope may hold several records: a list.
+    let enveloped = meta.dialect == Dialect::Flexi && meta.root != ENVELOPE_ROOT;
+    let records = if enveloped || text.trim_start().starts_with('[') {
         elementa_json::decode_list(meta, text, Default::default())
     } else {
         elementa_json::decode(meta, text).map(|r| vec![r])
@@ -184,6 +187,18 @@ fn fixture_resource(path: &Path, text: &str) -> &'static ResourceMeta {
     };
     if text.trim_start().starts_with('<') {
         let (root, _) = elementa_xml::peek_root(text).unwrap();
+        if vendor == "flexi" && root == ENVELOPE_ROOT {
+            // As `elementa check` tells a Flexi document's kind.
+            use elementa_flexi::wire::{self, DocumentKind};
+            return match wire::kind_of(text) {
+                DocumentKind::Changes => resource("flexi/changes"),
+                DocumentKind::WriteResponse => resource("flexi/write-response"),
+                DocumentKind::Records => {
+                    let (first, _) = elementa_xml::peek_first_child(text).unwrap().unwrap();
+                    wire::evidence(&first).unwrap()
+                }
+            };
+        }
         let found: Vec<_> = of_vendor()
             .filter(|m| m.root == root || m.plural == root)
             .collect();
@@ -221,6 +236,11 @@ fn fixture_files() -> Vec<PathBuf> {
 
 /// An XML payload as JSON, the way `elementa convert --to json` writes it.
 fn xml_as_json(meta: &'static ResourceMeta, text: &str) -> String {
+    if meta.dialect == Dialect::Flexi && meta.root != ENVELOPE_ROOT {
+        let resolve = elementa_flexi::wire::evidence;
+        let doc = elementa_xml::decode_envelope(text, &resolve, Default::default()).unwrap();
+        return elementa_json::envelope_to_string(&doc.envelope, false);
+    }
     let doc = elementa_xml::decode(meta, text, Default::default()).unwrap();
     match &doc.body {
         elementa_xml::Body::One(r) => elementa_json::to_string(&**r),
@@ -377,9 +397,13 @@ fn record(meta: &ResourceMeta, form: Form, depth: usize, full: bool) -> Map<Stri
     m
 }
 
+/// A whole payload holding `record`: Coupa's record itself; Flexi's
+/// `winstrom` envelope holding it in its evidence's array, or, for a
+/// document that is the envelope itself (the change listing), as its content.
 fn top(meta: &ResourceMeta, record: Value) -> Value {
     match meta.dialect {
-        Dialect::Flexi => json!({ meta.root: record }),
+        Dialect::Flexi if meta.root == ENVELOPE_ROOT => json!({ ENVELOPE_ROOT: record }),
+        Dialect::Flexi => json!({ ENVELOPE_ROOT: { "@version": "1.0", meta.root: [record] } }),
         Dialect::Coupa => record,
     }
 }
@@ -738,17 +762,55 @@ fn generated_payloads(
                 out.push(("a list, one item too long".into(), json!([bases[2].1, bad])));
             }
         }
-        Dialect::Flexi => {
+        Dialect::Flexi if meta.root == ENVELOPE_ROOT => {
             out.push(("the record without its root".into(), response.clone()));
-            out.push(("a null root".into(), json!({ meta.root: null })));
+            out.push(("a null root".into(), json!({ ENVELOPE_ROOT: null })));
             out.push((
                 "a list as root".into(),
-                json!({ meta.root: [response.clone()] }),
+                json!({ ENVELOPE_ROOT: [response.clone()] }),
             ));
             out.push((
                 "a key beside the root".into(),
-                json!({ meta.root: response, "other": 1 }),
+                json!({ ENVELOPE_ROOT: response, "other": 1 }),
             ));
+            out.push(("an empty object".into(), json!({})));
+        }
+        Dialect::Flexi => {
+            let root = meta.root;
+            out.push(("the record without the envelope".into(), response.clone()));
+            out.push((
+                "the record as the envelope".into(),
+                json!({ ENVELOPE_ROOT: response }),
+            ));
+            out.push(("a null envelope".into(), json!({ ENVELOPE_ROOT: null })));
+            out.push((
+                "a null evidence".into(),
+                json!({ ENVELOPE_ROOT: { root: null } }),
+            ));
+            // Flexi's import reads a single object where exports write a list.
+            out.push((
+                "a single record".into(),
+                json!({ ENVELOPE_ROOT: { root: response.clone() } }),
+            ));
+            out.push((
+                "two records and envelope attributes".into(),
+                json!({ ENVELOPE_ROOT: {
+                    "@version": "1.0", "@rowCount": "2", root: [response.clone(), response.clone()]
+                } }),
+            ));
+            out.push((
+                "an envelope attribute not a string".into(),
+                json!({ ENVELOPE_ROOT: { "@rowCount": 2, root: [response.clone()] } }),
+            ));
+            out.push((
+                "an evidence of another resource".into(),
+                json!({ ENVELOPE_ROOT: { root: [response.clone()], "other-evidence": [] } }),
+            ));
+            out.push((
+                "a key beside the envelope".into(),
+                json!({ ENVELOPE_ROOT: { root: [response] }, "other": 1 }),
+            ));
+            out.push(("an empty envelope".into(), json!({ ENVELOPE_ROOT: {} })));
             out.push(("an empty object".into(), json!({})));
         }
     }
@@ -915,8 +977,9 @@ fn known_differences_differ_exactly_as_documented() {
     let integer = |v: &str| format!(r#"{{"commentable-id": {v}}}"#);
     let datetime = |v: &str| format!(r#"{{"created-at": "{v}"}}"#);
     let decimal = |v: &str| format!(r#"{{"total": "{v}"}}"#);
-    let timestamp = |v: &str| format!(r#"{{"change": {{"@timestamp": "{v}"}}}}"#);
-    let flexi_integer = |v: &str| format!(r#"{{"change": {{"@in-version": "{v}"}}}}"#);
+    let timestamp = |v: &str| format!(r#"{{"winstrom": {{"change": [{{"@timestamp": "{v}"}}]}}}}"#);
+    let flexi_integer =
+        |v: &str| format!(r#"{{"winstrom": {{"change": [{{"@in-version": "{v}"}}]}}}}"#);
     let out = Options::new(Direction::Out);
     let cases: Vec<(&'static ResourceMeta, String, Accepts)> = vec![
         // JSON Schema's data model: numbers, not spellings.

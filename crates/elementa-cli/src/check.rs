@@ -133,21 +133,16 @@ fn check_file(
         }
     };
     let mut count = 0;
-    for (i, r) in loaded.records.iter().enumerate() {
-        for p in validate_with(&**r, options, custom) {
+    for (i, r) in loaded.records().into_iter().enumerate() {
+        for p in validate_with(r, options, custom) {
             count += 1;
-            if loaded.list {
-                eprintln!("{shown}: [{i}].{p}");
-            } else {
-                eprintln!("{shown}: {p}");
-            }
+            eprintln!("{shown}: {}{p}", loaded.place(i));
         }
     }
     if count == 0 {
         println!(
-            "{shown}: ok ({} {}, direction {})",
-            loaded.records.len(),
-            loaded.meta.id,
+            "{shown}: ok ({}, direction {})",
+            loaded.summary(),
             options.direction
         );
         Outcome::Ok

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use clap::ValueEnum;
-use elementa::{DecodeError, Record, ResourceMeta};
-use elementa_xml::{Body, DecodeOptions, Layout};
+use elementa::{DecodeError, Dialect, ENVELOPE_ROOT, Envelope, Record, Resource, ResourceMeta};
+use elementa_xml::{Body as XmlBody, DecodeOptions, Layout};
 
 /// A payload format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,10 +34,75 @@ pub enum LoadError {
 
 /// A decoded payload.
 pub struct Loaded {
-    pub meta: &'static ResourceMeta,
-    pub records: Vec<Box<dyn Record>>,
-    /// Whether the payload is a list (a JSON array or an XML array root).
-    pub list: bool,
+    /// The resource of the records; `None` for a Flexi envelope, whose
+    /// records name their own.
+    pub meta: Option<&'static ResourceMeta>,
+    /// The records, as the payload held them.
+    pub body: Body,
+}
+
+/// How a payload holds its records.
+pub enum Body {
+    /// One record.
+    One(Box<dyn Record>),
+    /// A list (a JSON array, an XML array root).
+    List(Vec<Box<dyn Record>>),
+    /// An ABRA Flexi `winstrom` document of records of any evidences.
+    Envelope(Envelope),
+}
+
+impl Loaded {
+    /// The records in order.
+    pub fn records(&self) -> Vec<&dyn Record> {
+        match &self.body {
+            Body::One(r) => vec![&**r],
+            Body::List(rs) => rs.iter().map(|r| &**r).collect(),
+            Body::Envelope(e) => e.records.iter().map(|r| &**r).collect(),
+        }
+    }
+
+    /// Where record `index` stands, as a path prefix (`[2].`,
+    /// `faktura-vydana[1].`), or nothing for a lone record.
+    pub fn place(&self, index: usize) -> String {
+        match &self.body {
+            Body::One(_) => String::new(),
+            Body::List(_) => format!("[{index}]."),
+            Body::Envelope(e) => {
+                let Some(meta) = e.records.get(index).map(|r| r.meta()) else {
+                    return String::new();
+                };
+                let before = e
+                    .records
+                    .iter()
+                    .take(index)
+                    .filter(|r| r.meta().id == meta.id)
+                    .count();
+                format!("{}[{before}].", meta.root)
+            }
+        }
+    }
+
+    /// What the payload holds, for the summary line: `2 flexi/adresar,
+    /// 1 flexi/cenik`.
+    pub fn summary(&self) -> String {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for r in self.records() {
+            let id = r.meta().id;
+            match counts.iter_mut().find(|(k, _)| *k == id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((id, 1)),
+            }
+        }
+        if counts.is_empty() {
+            let what = self.meta.map_or("records", |m| m.id);
+            return format!("0 {what}");
+        }
+        counts
+            .iter()
+            .map(|(id, n)| format!("{n} {id}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Detects the format from the first non-blank character: `<` is XML.
@@ -115,6 +180,73 @@ fn resource_of_json(text: &str) -> Option<&'static ResourceMeta> {
     }
 }
 
+/// Whether a payload is an ABRA Flexi document (`<winstrom>` or
+/// `{"winstrom": …}`), from its root only.
+fn is_flexi_document(text: &str, format: Format) -> bool {
+    match format {
+        Format::Xml => elementa_xml::peek_root(text).is_ok_and(|(root, _)| root == ENVELOPE_ROOT),
+        Format::Json => {
+            use serde::de::IgnoredAny;
+            let trimmed = text.trim_start();
+            trimmed.starts_with('{')
+                && serde_json::from_str::<std::collections::BTreeMap<String, IgnoredAny>>(text)
+                    .is_ok_and(|top| top.len() == 1 && top.contains_key(ENVELOPE_ROOT))
+        }
+    }
+}
+
+/// Loads an ABRA Flexi document: with a resource, as that resource (an
+/// evidence's records from the envelope); without, by what it holds.
+fn load_flexi(
+    text: &str,
+    resource: Option<&'static ResourceMeta>,
+    format: Format,
+) -> Result<Loaded, DecodeError> {
+    use elementa_flexi::wire::{self, DocumentKind};
+    let whole = match resource {
+        Some(m) if m.root == ENVELOPE_ROOT => Some(m),
+        Some(_) => None,
+        None => match wire::kind_of(text) {
+            DocumentKind::Changes => Some(wire::Changes::resource_meta()),
+            DocumentKind::WriteResponse => Some(wire::WriteResponse::resource_meta()),
+            DocumentKind::Records => None,
+        },
+    };
+    if let Some(meta) = whole {
+        let record = match format {
+            Format::Json => elementa_json::decode(meta, text)?,
+            Format::Xml => match elementa_xml::decode(meta, text, DecodeOptions::default())?.body {
+                XmlBody::One(r) => r,
+                XmlBody::List(_) => {
+                    return Err(DecodeError {
+                        line: 1,
+                        column: 1,
+                        path: String::new(),
+                        message: format!("expected one <{ENVELOPE_ROOT}>"),
+                    });
+                }
+            },
+        };
+        return Ok(Loaded {
+            meta: Some(meta),
+            body: Body::One(record),
+        });
+    }
+    let only = |evidence: &str| resource.filter(|m| m.root == evidence);
+    let resolve: elementa::Resolve<'_> = match resource {
+        Some(_) => &only,
+        None => &wire::evidence,
+    };
+    let envelope = match format {
+        Format::Json => elementa_json::decode_envelope(text, resolve, Default::default())?,
+        Format::Xml => elementa_xml::decode_envelope(text, resolve, Default::default())?.envelope,
+    };
+    Ok(Loaded {
+        meta: resource,
+        body: Body::Envelope(envelope),
+    })
+}
+
 pub fn load(
     path: &Path,
     resource: Option<&'static ResourceMeta>,
@@ -124,6 +256,10 @@ pub fn load(
     let text = std::fs::read_to_string(path)
         .map_err(|e| LoadError::Usage(format!("{}: cannot read: {e}", path.display())))?;
     let format = format.unwrap_or_else(|| detect(&text));
+    let flexi_resource = resource.is_none_or(|m| m.dialect == Dialect::Flexi);
+    if flexi_resource && is_flexi_document(&text, format) {
+        return load_flexi(&text, resource, format).map_err(LoadError::Invalid);
+    }
     let loaded = match format {
         Format::Json => {
             let meta = match resource.or_else(|| resource_of_json(&text)) {
@@ -137,16 +273,17 @@ pub fn load(
                 }
             };
             let list = text.trim_start().starts_with('[');
-            let records = if list {
-                elementa_json::decode_list(meta, &text, Default::default())
+            let body = if list {
+                Body::List(
+                    elementa_json::decode_list(meta, &text, Default::default())
+                        .map_err(LoadError::Invalid)?,
+                )
             } else {
-                elementa_json::decode(meta, &text).map(|r| vec![r])
-            }
-            .map_err(LoadError::Invalid)?;
+                Body::One(elementa_json::decode(meta, &text).map_err(LoadError::Invalid)?)
+            };
             Loaded {
-                meta,
-                records,
-                list,
+                meta: Some(meta),
+                body,
             }
         }
         Format::Xml => {
@@ -160,46 +297,54 @@ pub fn load(
             };
             let doc = elementa_xml::decode(meta, &text, DecodeOptions::default())
                 .map_err(LoadError::Invalid)?;
-            let (records, list) = match doc.body {
-                Body::One(r) => (vec![r], false),
-                Body::List(rs) => (rs, true),
+            let body = match doc.body {
+                XmlBody::One(r) => Body::One(r),
+                XmlBody::List(rs) => Body::List(rs),
             };
             Loaded {
-                meta,
-                records,
-                list,
+                meta: Some(meta),
+                body,
             }
         }
     };
     Ok(loaded)
 }
 
+/// A list of records as JSON indented by two spaces.
+#[allow(
+    clippy::expect_used,
+    reason = "records serialize without error into a String; a failure is a bug to surface"
+)]
+fn pretty_list(records: &[Box<dyn Record>]) -> String {
+    serde_json::to_string_pretty(&elementa_json::JsonList(records))
+        .expect("invariant: records serialize to JSON")
+}
+
 /// Writes `loaded` in `to`: JSON indented by two spaces, XML in the vendor's
 /// layout.
 pub fn render(loaded: &Loaded, to: Format) -> String {
-    match to {
-        Format::Json if loaded.list => {
-            let list = elementa_json::JsonList(&loaded.records);
-            let mut out = Vec::new();
-            let mut ser = serde_json::Serializer::pretty(&mut out);
-            // Serializing to a Vec cannot fail.
-            let _ = serde::Serialize::serialize(&list, &mut ser);
-            String::from_utf8(out).unwrap_or_default() + "\n"
-        }
-        Format::Json => loaded
-            .records
-            .first()
-            .map(|r| elementa_json::to_string_pretty(&**r) + "\n")
-            .unwrap_or_default(),
-        Format::Xml if loaded.list => elementa_xml::encode_records(
-            loaded.meta,
-            loaded.records.iter().map(|r| &**r),
-            &Layout::for_dialect(loaded.meta.dialect),
-        ),
-        Format::Xml => loaded
-            .records
-            .first()
-            .map(|r| elementa_xml::to_string(&**r))
-            .unwrap_or_default(),
+    match (&loaded.body, to) {
+        (Body::Envelope(e), Format::Json) => elementa_json::envelope_to_string(e, true) + "\n",
+        (Body::Envelope(e), Format::Xml) => elementa_xml::envelope_to_string(e),
+        (Body::List(rs), Format::Json) => match loaded.meta {
+            Some(meta) if meta.dialect == Dialect::Flexi => {
+                let envelope = Envelope {
+                    attributes: Envelope::new().attributes,
+                    records: rs.clone(),
+                };
+                elementa_json::envelope_to_string(&envelope, true) + "\n"
+            }
+            _ => pretty_list(rs) + "\n",
+        },
+        (Body::One(r), Format::Json) => elementa_json::to_string_pretty(&**r) + "\n",
+        (Body::List(rs), Format::Xml) => match loaded.meta {
+            Some(meta) => elementa_xml::encode_records(
+                meta,
+                rs.iter().map(|r| &**r),
+                &Layout::for_dialect(meta.dialect),
+            ),
+            None => String::new(),
+        },
+        (Body::One(r), Format::Xml) => elementa_xml::to_string(&**r),
     }
 }

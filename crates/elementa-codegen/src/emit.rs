@@ -5,7 +5,8 @@ use quote::quote;
 
 use elementa_schema::json::{
     Map, Rules, Value, add_custom_fields_namespace, association_schema, association_slot, describe,
-    key, pointer_escape, record_schema, relation_decorations, to_canonical_string, value_schema,
+    key, list_attributes, pointer_escape, record_schema, relation_decorations, to_canonical_string,
+    value_schema,
 };
 use elementa_schema::{Dialect, Element, Placement, Resource, Type};
 
@@ -51,6 +52,7 @@ fn element_facts(e: &Element) -> String {
     match e.placement {
         Placement::Attribute => s.push_str("; an XML attribute"),
         Placement::Name => s.push_str("; the record's XML element name"),
+        Placement::Text => s.push_str("; the text of the record's XML element"),
         Placement::Element => {}
     }
     s.push('.');
@@ -184,6 +186,7 @@ pub fn generate(
             Placement::Element => quote!(Element),
             Placement::Attribute => quote!(Attribute),
             Placement::Name => quote!(Name),
+            Placement::Text => quote!(Text),
         };
         let inline = e.inline;
         metas.push(quote! {
@@ -368,6 +371,10 @@ fn emit_json_schema(
         strict: false,
         nullable: true,
     };
+    let text_record = resource
+        .elements
+        .iter()
+        .any(|e| e.placement == Placement::Text);
     let mut properties = Map::new();
     let mut slots = Vec::new();
     for e in &resource.elements {
@@ -389,6 +396,15 @@ fn emit_json_schema(
             for (name, value) in relation_decorations(&k, rules.nullable) {
                 properties.insert(name, value);
             }
+        }
+        if matches!(e.ty, Type::Many { .. }) && resource.dialect == Dialect::Flexi {
+            for (name, value) in list_attributes(&k) {
+                properties.insert(name, value);
+            }
+        }
+        if text_record && e.placement != Placement::Text {
+            // XML attributes beside the text; JSON spells them either way.
+            properties.insert(format!("@{k}"), Value::Object(schema.clone()));
         }
         properties.insert(k, Value::Object(schema));
     }

@@ -130,3 +130,84 @@ pub fn page_to_xml(page: &ChangePage) -> String {
 pub fn page_to_json(page: &ChangePage) -> String {
     elementa_json::to_string(&from_page(page))
 }
+
+/// The resource of an evidence name inside a `winstrom` envelope (`adresar`
+/// → `flexi/adresar`): the resolver for `elementa_xml::decode_envelope` and
+/// `elementa_json::decode_envelope`. Documents that are envelopes themselves
+/// (the change listing) and parts of others (a listing's `change`) are no
+/// evidences.
+///
+/// ```
+/// use elementa_flexi::wire::evidence;
+/// assert_eq!(evidence("faktura-vydana").map(|m| m.id), Some("flexi/faktura-vydana"));
+/// assert!(evidence("winstrom").is_none());
+/// assert!(evidence("change").is_none());
+/// ```
+pub fn evidence(name: &str) -> Option<&'static elementa::ResourceMeta> {
+    resource_by_root(name).filter(|m| m.root != elementa::ENVELOPE_ROOT && !m.paths.is_empty())
+}
+
+/// What a `winstrom` document holds, which decides the type that decodes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A page of the change listing ([`Changes`]): its records carry
+    /// `in-version`, and it ends with `next`.
+    Changes,
+    /// The answer to a write ([`WriteResponse`]): `success`, `stats`,
+    /// `results`.
+    WriteResponse,
+    /// Records of evidences (an export, or a write body): an
+    /// [`elementa::Envelope`].
+    Records,
+}
+
+/// The elements only a write's answer has at its top.
+const RESPONSE_KEYS: [&str; 5] = ["success", "stats", "results", "result", "message"];
+
+/// Tells what a `winstrom` document (XML or JSON, told by its first
+/// character) holds, from its first keys only; a document that does not
+/// parse is called [`DocumentKind::Records`], whose decoder then says where
+/// it fails.
+///
+/// ```
+/// use elementa_flexi::wire::{DocumentKind, kind_of};
+/// assert_eq!(kind_of(r#"<winstrom version="1.0"><success>true</success></winstrom>"#),
+///            DocumentKind::WriteResponse);
+/// assert_eq!(kind_of(r#"<winstrom><adresar in-version="3"><id>1</id></adresar><next>4</next></winstrom>"#),
+///            DocumentKind::Changes);
+/// assert_eq!(kind_of(r#"{"winstrom":{"@version":"1.0","adresar":[{"kod":"A"}]}}"#),
+///            DocumentKind::Records);
+/// assert_eq!(kind_of(r#"{"winstrom":{"@globalVersion":"6","changes":[],"next":"none"}}"#),
+///            DocumentKind::Changes);
+/// ```
+pub fn kind_of(text: &str) -> DocumentKind {
+    if text.trim_start().starts_with('<') {
+        match elementa_xml::peek_first_child(text) {
+            Ok(Some((name, _))) if RESPONSE_KEYS.contains(&name.as_str()) => {
+                DocumentKind::WriteResponse
+            }
+            Ok(Some((name, attributes)))
+                if name == "next" || attributes.iter().any(|a| a == "in-version") =>
+            {
+                DocumentKind::Changes
+            }
+            _ => DocumentKind::Records,
+        }
+    } else {
+        #[derive(serde::Deserialize)]
+        struct Top {
+            winstrom: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+        }
+        let Ok(top) = serde_json::from_str::<Top>(text) else {
+            return DocumentKind::Records;
+        };
+        let has = |k: &str| top.winstrom.contains_key(k);
+        if RESPONSE_KEYS.iter().any(|k| has(k)) {
+            DocumentKind::WriteResponse
+        } else if has("changes") || has("next") {
+            DocumentKind::Changes
+        } else {
+            DocumentKind::Records
+        }
+    }
+}

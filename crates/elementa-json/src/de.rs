@@ -5,8 +5,9 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use elementa::{
-    Any, Date, DateTime, Decimal, Dialect, Field, FieldMut, Kind, Placement, Record, Relation,
-    Resource, ResourceMeta, Slot, Timestamp, Trace,
+    Any, Date, DateTime, Decimal, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind,
+    LIST_REMOVE_ALL, Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp,
+    Trace,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -61,9 +62,26 @@ pub fn decode_list(
     text: &str,
     options: DecodeOptions,
 ) -> Result<Vec<Box<dyn Record>>, Error> {
-    no_bare_flexi_list(meta)?;
     let cx = Ctx::new(meta.dialect, options);
     let mut out = Vec::new();
+    if in_envelope(meta) {
+        let only = |evidence: &str| (evidence == meta.root).then_some(meta);
+        run(&cx, text, |d| {
+            d.deserialize_map(TopVisitor {
+                inner: EnvelopeVisitor {
+                    resolve: &only,
+                    cx: &cx,
+                    attributes: None,
+                    each: &mut |r| {
+                        out.push(r);
+                        Ok(())
+                    },
+                },
+            })
+        })?;
+        return Ok(out);
+    }
+    no_bare_flexi_list(meta)?;
     // Collecting cannot fail, so `failed` stays empty.
     let failed = RefCell::new(None);
     run(&cx, text, |d| {
@@ -82,19 +100,350 @@ pub fn decode_list(
 
 /// Decodes JSON text into `record`, which should be empty.
 ///
-/// A Flexi payload is wrapped in its root element (`{"winstrom": {...}}`).
+/// A Flexi payload is wrapped in `{"winstrom": {...}}`: the change listing
+/// is that object; an evidence's record is the one item of its evidence's
+/// array (or its object) inside it.
 pub fn decode_into(
     record: &mut dyn Record,
     text: &str,
     options: DecodeOptions,
 ) -> Result<(), Error> {
     let cx = Ctx::new(record.meta().dialect, options);
-    if cx.flexi {
+    if in_envelope(record.meta()) {
+        run(&cx, text, |d| {
+            d.deserialize_map(TopVisitor {
+                inner: OneInEnvelope { record, cx: &cx },
+            })
+        })
+    } else if cx.flexi {
         run(&cx, text, |d| {
             d.deserialize_map(RootVisitor { record, cx: &cx })
         })
     } else {
         run(&cx, text, |d| RecordSeed { record, cx: &cx }.deserialize(d))
+    }
+}
+
+/// Whether records of `meta` travel inside Flexi's `winstrom` envelope (a
+/// Flexi evidence's records do; the change listing is an envelope itself).
+fn in_envelope(meta: &ResourceMeta) -> bool {
+    meta.dialect == Dialect::Flexi && meta.root != ENVELOPE_ROOT
+}
+
+/// Decodes an ABRA Flexi `{"winstrom": {…}}` document holding records of any
+/// evidences `resolve` knows (`elementa_flexi::wire::evidence`): its `@`
+/// attributes, and each evidence's array (or single object) of records.
+/// Records come in document order.
+///
+/// ```
+/// let text = r#"{"winstrom":{"@version":"1.0","adresar":[{"kod":"ACME"},{"kod":"ZETA"}],
+///     "cenik":{"kod":"BOLT"}}}"#;
+/// let envelope = elementa_json::decode_envelope(text, &elementa_flexi::wire::evidence,
+///     Default::default()).unwrap();
+/// assert_eq!(envelope.version(), Some("1.0"));
+/// let ids: Vec<_> = envelope.records.iter().map(|r| r.meta().id).collect();
+/// assert_eq!(ids, ["flexi/adresar", "flexi/adresar", "flexi/cenik"]);
+///
+/// let err = elementa_json::decode_envelope(r#"{"winstrom":{"adresar":[{"kod":7}]}}"#,
+///     &elementa_flexi::wire::evidence, Default::default()).unwrap_err();
+/// assert_eq!(err.path, "adresar[0].kod");
+/// ```
+pub fn decode_envelope(
+    text: &str,
+    resolve: Resolve<'_>,
+    options: DecodeOptions,
+) -> Result<Envelope, Error> {
+    let cx = Ctx::new(Dialect::Flexi, options);
+    let mut envelope = Envelope {
+        attributes: Vec::new(),
+        records: Vec::new(),
+    };
+    let records = &mut envelope.records;
+    run(&cx, text, |d| {
+        d.deserialize_map(TopVisitor {
+            inner: EnvelopeVisitor {
+                resolve,
+                cx: &cx,
+                attributes: Some(&mut envelope.attributes),
+                each: &mut |r| {
+                    records.push(r);
+                    Ok(())
+                },
+            },
+        })
+    })?;
+    Ok(envelope)
+}
+
+/// `{"winstrom": …}`, handing the object to `inner`.
+struct TopVisitor<V> {
+    inner: V,
+}
+
+impl<'de, V: DeserializeSeed<'de, Value = ()>> Visitor<'de> for TopVisitor<V> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with the single key `{ENVELOPE_ROOT}`")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        match map.next_key::<std::borrow::Cow<'de, str>>()? {
+            Some(k) if k == ENVELOPE_ROOT => {}
+            Some(k) => {
+                return Err(de::Error::custom(format!(
+                    "expected the key `{ENVELOPE_ROOT}`, found `{k}`"
+                )));
+            }
+            None => {
+                return Err(de::Error::custom(format!(
+                    "expected the key `{ENVELOPE_ROOT}`"
+                )));
+            }
+        }
+        map.next_value_seed(self.inner)?;
+        if let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            return Err(de::Error::custom(format!(
+                "unexpected key `{k}` beside `{ENVELOPE_ROOT}`"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// The object inside `winstrom`: `@` attributes, and per evidence an array
+/// of records or one record.
+struct EnvelopeVisitor<'a, 'c> {
+    resolve: Resolve<'a>,
+    cx: &'c Ctx,
+    /// Where the attributes go; `None` skips them (a typed decode of one
+    /// evidence's records, which have no place for them).
+    attributes: Option<&'a mut Vec<(String, String)>>,
+    each: &'a mut dyn FnMut(Box<dyn Record>) -> Result<(), String>,
+}
+
+impl<'de> DeserializeSeed<'de> for EnvelopeVisitor<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EnvelopeVisitor<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of evidences")
+    }
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let cx = self.cx;
+        cx.enter()?;
+        while let Some(key) = map.next_key::<String>()? {
+            if let Some(name) = key.strip_prefix('@') {
+                let value =
+                    cx.mark(map.next_value_seed(AttributeSeed), || Seg::Key(key.clone()))?;
+                if let Some(attributes) = self.attributes.as_deref_mut() {
+                    attributes.push((name.to_owned(), value));
+                }
+                continue;
+            }
+            let Some(meta) = (self.resolve)(&key).filter(|m| m.root != ENVELOPE_ROOT) else {
+                return cx.mark(
+                    Err(de::Error::custom(format!(
+                        "no evidence named `{key}` is expected here"
+                    ))),
+                    || Seg::Key(key.clone()),
+                );
+            };
+            let r = map.next_value_seed(EvidenceSeed {
+                meta,
+                cx,
+                each: &mut *self.each,
+            });
+            cx.mark(r, || Seg::Key(key.clone()))?;
+        }
+        cx.leave();
+        Ok(())
+    }
+}
+
+/// An envelope attribute's value: Flexi writes strings; numbers and
+/// booleans are taken as their text.
+struct AttributeSeed;
+
+impl<'de> DeserializeSeed<'de> for AttributeSeed {
+    type Value = String;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AttributeSeed {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an attribute value (a string)")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+/// One evidence's records: an array of them, or a single object.
+struct EvidenceSeed<'a, 'c> {
+    meta: &'static ResourceMeta,
+    cx: &'c Ctx,
+    each: &'a mut dyn FnMut(Box<dyn Record>) -> Result<(), String>,
+}
+
+impl<'de> DeserializeSeed<'de> for EvidenceSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl EvidenceSeed<'_, '_> {
+    fn hand<E: de::Error>(&mut self, record: Box<dyn Record>) -> Result<(), E> {
+        (self.each)(record).map_err(E::custom)
+    }
+}
+
+impl<'de> Visitor<'de> for EvidenceSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an array of {} records, or one", self.meta.wire)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let mut record = (self.meta.new)();
+            let r = seq.next_element_seed(RecordSeed {
+                record: &mut *record,
+                cx: self.cx,
+            });
+            if self.cx.mark(r, || Seg::Index(i))?.is_none() {
+                return Ok(());
+            }
+            self.hand(record)?;
+            i += 1;
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
+        let mut record = (self.meta.new)();
+        RecordSeed {
+            record: &mut *record,
+            cx: self.cx,
+        }
+        .visit_map(map)?;
+        self.hand(record)
+    }
+}
+
+/// The object inside `winstrom` holding exactly one record of `record`'s
+/// evidence, decoded in place; attributes are skipped.
+struct OneInEnvelope<'a, 'c> {
+    record: &'a mut dyn Record,
+    cx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for OneInEnvelope<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneInEnvelope<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object holding one `{}`", self.record.meta().root)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let root = self.record.meta().root;
+        let mut found = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if key.starts_with('@') {
+                map.next_value::<de::IgnoredAny>()?;
+                continue;
+            }
+            if key != root || found {
+                return self.cx.mark(
+                    Err(de::Error::custom(format!(
+                        "expected one `{root}` record only; decode a document holding more \
+                         as a list or an envelope"
+                    ))),
+                    || Seg::Key(key.clone()),
+                );
+            }
+            found = true;
+            let r = map.next_value_seed(OneRecordSeed {
+                record: &mut *self.record,
+                cx: self.cx,
+            });
+            self.cx.mark(r, || Seg::Key(key.clone()))?;
+        }
+        if !found {
+            return Err(de::Error::custom(format!(
+                "no `{root}` record in the envelope"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// One record, alone or as the single item of an array.
+struct OneRecordSeed<'a, 'c> {
+    record: &'a mut dyn Record,
+    cx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for OneRecordSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneRecordSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "one {} record, or an array of one",
+            self.record.meta().wire
+        )
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        RecordSeed {
+            record: self.record,
+            cx: self.cx,
+        }
+        .visit_map(map)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let cx = self.cx;
+        let r = seq.next_element_seed(RecordSeed {
+            record: self.record,
+            cx,
+        });
+        if cx.mark(r, || Seg::Index(0))?.is_none() {
+            return Err(de::Error::custom("an empty array, expected one record"));
+        }
+        if seq.next_element::<de::IgnoredAny>()?.is_some() {
+            return cx.mark(
+                Err(de::Error::custom(
+                    "more than one record; decode a list or an envelope",
+                )),
+                || Seg::Index(1),
+            );
+        }
+        Ok(())
     }
 }
 
@@ -247,6 +596,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
         let mut decorations: Vec<(usize, &'static str, String, usize)> = Vec::new();
+        let mut remove_all: Vec<(usize, bool)> = Vec::new();
         let mut trace = Trace::default();
         while let Some(key) = map.next_key_seed(KeySeed {
             meta,
@@ -278,6 +628,29 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     })?;
                     decorations.push((i, attr, value, position));
                 }
+                Key::RemoveAll(i) => {
+                    let name =
+                        || {
+                            Seg::Key(meta.elements.get(i).map_or_else(String::new, |e| {
+                                format!("{}@{LIST_REMOVE_ALL}", e.wire)
+                            }))
+                        };
+                    let value: String = cx.mark(map.next_value(), name)?;
+                    let on = match value.as_str() {
+                        "true" => true,
+                        "false" => false,
+                        _ => {
+                            return cx.mark(
+                                Err(de::Error::invalid_value(
+                                    de::Unexpected::Str(&value),
+                                    &"`true` or `false`",
+                                )),
+                                name,
+                            );
+                        }
+                    };
+                    remove_all.push((i, on));
+                }
                 Key::Unknown(name) => {
                     if self.record.extra().iter().any(|x| x.name == name) {
                         return cx.mark(Err(de::Error::custom("duplicate element")), || {
@@ -295,6 +668,13 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     trace.slots.push((Slot::Extra(k), None));
                     self.record.extra_mut().push(name, value, position);
                 }
+            }
+        }
+        // `removeAll` goes onto its list, which it makes present (with no
+        // items: delete them all).
+        for (i, on) in remove_all {
+            if let Some(FieldMut::Many(f)) = self.record.field_mut(i) {
+                f.set_remove_all(on);
             }
         }
         // Decorations go onto their relation, wherever they stood; one whose
@@ -326,6 +706,8 @@ enum Key {
     Known(usize),
     /// `firma@ref` / `firma@showAs`: a decoration of relation `i`.
     Decoration(usize, &'static str),
+    /// `polozkyDokladu@removeAll`: the write attribute of list `i`.
+    RemoveAll(usize),
     Unknown(String),
 }
 
@@ -340,13 +722,22 @@ impl KeySeed {
             Some(rest) if self.flexi => (rest, true),
             _ => (k, false),
         };
+        let plain = |p: Placement| matches!(p, Placement::Element | Placement::Text);
         match self.meta.element(name) {
-            Some((i, el)) if !self.flexi || attr == (el.placement != Placement::Element) => {
+            Some((i, el)) if !self.flexi || attr != plain(el.placement) => Key::Known(i),
+            // Clients disagree on `for` / `@for` in a write response's
+            // messages (records with a text element): both are taken.
+            Some((i, el))
+                if el.placement == Placement::Element && self.meta.text_element().is_some() =>
+            {
                 Key::Known(i)
             }
             _ => {
                 let decoration = k.split_once('@').and_then(|(wire, d)| {
                     let (i, el) = self.meta.element(wire)?;
+                    if self.flexi && d == LIST_REMOVE_ALL && matches!(el.kind, Kind::Many { .. }) {
+                        return Some(Key::RemoveAll(i));
+                    }
                     let d = Relation::DECORATIONS.into_iter().find(|x| *x == d)?;
                     matches!(el.kind, Kind::Relation { .. }).then_some(Key::Decoration(i, d))
                 });
@@ -408,14 +799,30 @@ fn parsed<T, E: de::Error>(r: Result<T, elementa::ValueError>) -> Result<T, E> {
 impl ValueSeed<'_, '_> {
     fn text<E: de::Error>(self, v: &str) -> Result<(), E> {
         let flexi = self.cx.flexi;
+        if flexi && v.is_empty() {
+            // ABRA Flexi has no null: `""` is the empty value of any scalar
+            // (exports write it; in a write it clears the value).
+            match self.slot {
+                FieldMut::Integer(_)
+                | FieldMut::Decimal(_)
+                | FieldMut::Boolean(_)
+                | FieldMut::DateTime(_)
+                | FieldMut::Date(_)
+                | FieldMut::Timestamp(_)
+                | FieldMut::Relation(_) => {
+                    let mut slot = self.slot;
+                    slot.set_null();
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
         match self.slot {
             FieldMut::String(f) => *f = Field::Value(v.to_owned()),
             FieldMut::Enum(f) => f.set_wire(v),
             FieldMut::DateTime(f) => *f = Field::Value(parsed(DateTime::parse(v))?),
             FieldMut::Date(f) => *f = Field::Value(parsed(Date::parse(v))?),
             FieldMut::Timestamp(f) => *f = Field::Value(parsed(Timestamp::parse(v))?),
-            // `""` clears a relation in a write.
-            FieldMut::Relation(f) if v.is_empty() => *f = Field::Null,
             FieldMut::Relation(f) => *f = Field::Value(parsed(v.parse::<Relation>())?),
             FieldMut::Decimal(f) => {
                 let d = v
@@ -697,7 +1104,23 @@ pub fn for_each<R: std::io::Read>(
     let cx = Ctx::new(meta.dialect, options);
     let failed: RefCell<Option<std::io::Error>> = RefCell::new(None);
     let mut d = serde_json::Deserializer::from_reader(reader);
-    let result = if list {
+    let only = |evidence: &str| (evidence == meta.root).then_some(meta);
+    let result = if in_envelope(meta) && !list {
+        d.deserialize_map(TopVisitor {
+            inner: EnvelopeVisitor {
+                resolve: &only,
+                cx: &cx,
+                attributes: None,
+                each: &mut |r| {
+                    each(elementa::Shape::List, r).map_err(|e| {
+                        let message = e.to_string();
+                        *failed.borrow_mut() = Some(e);
+                        message
+                    })
+                },
+            },
+        })
+    } else if list {
         d.deserialize_seq(StreamVisitor {
             meta,
             cx: &cx,
@@ -730,7 +1153,7 @@ pub fn for_each<R: std::io::Read>(
         return Err(e.into());
     }
     result.map_err(|e| cx.error(&e))?;
-    Ok(if list {
+    Ok(if list || in_envelope(meta) {
         elementa::Shape::List
     } else {
         elementa::Shape::One

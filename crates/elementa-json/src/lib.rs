@@ -28,8 +28,14 @@
 mod de;
 mod ser;
 
-pub use de::{DecodeOptions, decode, decode_into, decode_list, for_each, from_str, from_str_list};
-pub use ser::{JsonList, JsonRecord, to_string, to_string_pretty, to_writer, to_writer_pretty};
+pub use de::{
+    DecodeOptions, decode, decode_envelope, decode_into, decode_list, for_each, from_str,
+    from_str_list,
+};
+pub use ser::{
+    JsonEnvelope, JsonList, JsonRecord, envelope_to_string, to_string, to_string_pretty, to_writer,
+    to_writer_pretty,
+};
 
 /// A JSON payload that could not be decoded: where, and what.
 pub use elementa::DecodeError as Error;

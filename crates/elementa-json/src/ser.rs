@@ -1,6 +1,9 @@
 //! Encoding: a `Serialize` view of any record.
 
-use elementa::{Any, Dialect, ElementMeta, Field, FieldRef, Placement, Record, Slot};
+use elementa::{
+    Any, Dialect, ENVELOPE_ROOT, ENVELOPE_VERSION, ElementMeta, Envelope, Field, FieldRef,
+    LIST_REMOVE_ALL, Placement, Record, Slot,
+};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
@@ -13,20 +16,86 @@ pub struct JsonRecord<'a>(pub &'a dyn Record);
 #[derive(Clone, Copy)]
 pub struct JsonList<'a>(pub &'a [Box<dyn Record>]);
 
-/// The top level of a payload: Flexi wraps the record in its root element
-/// (`{"winstrom": {...}}`); Coupa writes the record itself.
+/// The top level of a payload: Flexi's change listing is wrapped in its root
+/// (`{"winstrom": {...}}`), an evidence's record in the envelope
+/// (`{"winstrom": {"@version": "1.0", "adresar": [{...}]}}`); Coupa writes
+/// the record itself.
 struct Top<'a>(&'a dyn Record);
 
 impl Serialize for Top<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let meta = self.0.meta();
-        if meta.dialect == Dialect::Flexi {
-            let mut map = s.serialize_map(Some(1))?;
-            map.serialize_entry(meta.root, &JsonRecord(self.0))?;
-            map.end()
-        } else {
-            JsonRecord(self.0).serialize(s)
+        match meta.dialect {
+            Dialect::Flexi if meta.root != ENVELOPE_ROOT => {
+                let version = [("version".to_owned(), ENVELOPE_VERSION.to_owned())];
+                EnvelopeParts {
+                    attributes: &version,
+                    groups: vec![(meta, vec![self.0])],
+                }
+                .serialize(s)
+            }
+            Dialect::Flexi => {
+                let mut map = s.serialize_map(Some(1))?;
+                map.serialize_entry(meta.root, &JsonRecord(self.0))?;
+                map.end()
+            }
+            Dialect::Coupa => JsonRecord(self.0).serialize(s),
         }
+    }
+}
+
+/// An ABRA Flexi `winstrom` envelope as JSON: its attributes as `@` keys,
+/// then one array per evidence, in the order of each evidence's first
+/// record (see [`Envelope::evidences`]).
+#[derive(Clone, Copy)]
+pub struct JsonEnvelope<'a>(pub &'a Envelope);
+
+impl Serialize for JsonEnvelope<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        EnvelopeParts {
+            attributes: &self.0.attributes,
+            groups: self.0.evidences(),
+        }
+        .serialize(s)
+    }
+}
+
+struct EnvelopeParts<'a> {
+    attributes: &'a [(String, String)],
+    groups: Vec<(&'static elementa::ResourceMeta, Vec<&'a dyn Record>)>,
+}
+
+impl Serialize for EnvelopeParts<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Inner<'b>(&'b EnvelopeParts<'b>);
+        impl Serialize for Inner<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let parts = self.0;
+                let mut map = s.serialize_map(Some(parts.attributes.len() + parts.groups.len()))?;
+                for (k, v) in parts.attributes {
+                    map.serialize_entry(&format!("@{k}"), v)?;
+                }
+                for (meta, records) in &parts.groups {
+                    map.serialize_entry(meta.root, &Records(records))?;
+                }
+                map.end()
+            }
+        }
+        let mut map = s.serialize_map(Some(1))?;
+        map.serialize_entry(ENVELOPE_ROOT, &Inner(self))?;
+        map.end()
+    }
+}
+
+struct Records<'a, 'r>(&'a [&'r dyn Record]);
+
+impl Serialize for Records<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for r in self.0 {
+            seq.serialize_element(&JsonRecord(*r))?;
+        }
+        seq.end()
     }
 }
 
@@ -78,20 +147,56 @@ fn write<W: std::io::Write>(
     record: &dyn Record,
     pretty: bool,
 ) -> serde_json::Result<()> {
-    let top = Top(record);
     let flexi = record.meta().dialect == Dialect::Flexi;
+    write_value(writer, &Top(record), flexi, pretty)
+}
+
+/// Writes `value` compact or pretty, with Flexi's escaping of `/` when `flexi`.
+fn write_value<W: std::io::Write>(
+    writer: W,
+    value: &impl Serialize,
+    flexi: bool,
+    pretty: bool,
+) -> serde_json::Result<()> {
     match (flexi, pretty) {
-        (false, false) => top.serialize(&mut serde_json::Serializer::new(writer)),
-        (false, true) => top.serialize(&mut serde_json::Serializer::pretty(writer)),
-        (true, false) => top.serialize(&mut serde_json::Serializer::with_formatter(
+        (false, false) => value.serialize(&mut serde_json::Serializer::new(writer)),
+        (false, true) => value.serialize(&mut serde_json::Serializer::pretty(writer)),
+        (true, false) => value.serialize(&mut serde_json::Serializer::with_formatter(
             writer,
             FlexiFormatter(serde_json::ser::CompactFormatter),
         )),
-        (true, true) => top.serialize(&mut serde_json::Serializer::with_formatter(
+        (true, true) => value.serialize(&mut serde_json::Serializer::with_formatter(
             writer,
             FlexiFormatter(serde_json::ser::PrettyFormatter::new()),
         )),
     }
+}
+
+/// Encodes an ABRA Flexi envelope as JSON, compact or indented by two spaces.
+///
+/// ```
+/// use elementa::Envelope;
+/// use elementa_flexi::wire::Adresar;
+///
+/// let mut envelope = Envelope::new();
+/// envelope.push(Adresar { kod: "A/1".into(), ..Default::default() });
+/// assert_eq!(elementa_json::envelope_to_string(&envelope, false),
+///     r#"{"winstrom":{"@version":"1.0","adresar":[{"kod":"A\/1"}]}}"#);
+/// ```
+pub fn envelope_to_string(envelope: &Envelope, pretty: bool) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_value(&mut out, &JsonEnvelope(envelope), true, pretty);
+    utf8(out)
+}
+
+/// The text serde_json wrote.
+#[allow(
+    clippy::expect_used,
+    reason = "serde_json writes UTF-8; anything else is a bug to surface"
+)]
+pub(crate) fn utf8(out: Vec<u8>) -> String {
+    String::from_utf8(out).expect("invariant: serde_json writes UTF-8")
 }
 
 /// Encodes `record` as compact JSON in its vendor's wire form.
@@ -99,14 +204,14 @@ pub fn to_string(record: &dyn Record) -> String {
     let mut out = Vec::new();
     // Writing to a Vec cannot fail, and the output is UTF-8.
     let _ = write(&mut out, record, false);
-    String::from_utf8(out).unwrap_or_default()
+    utf8(out)
 }
 
 /// Encodes `record` as JSON indented by two spaces.
 pub fn to_string_pretty(record: &dyn Record) -> String {
     let mut out = Vec::new();
     let _ = write(&mut out, record, true);
-    String::from_utf8(out).unwrap_or_default()
+    utf8(out)
 }
 
 /// Encodes `record` as compact JSON into `writer`; errors are the writer's.
@@ -152,6 +257,15 @@ fn opt<S: Serializer, T>(
 impl Serialize for Scalar<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let flexi = self.flexi;
+        let association = matches!(
+            self.field,
+            FieldRef::Any(_) | FieldRef::One(_) | FieldRef::Many(_)
+        );
+        if flexi && !association && self.field.is_null() {
+            // ABRA Flexi has no null: an empty value is `""` (as exports
+            // write it; `null` reads as the same empty value).
+            return s.serialize_str("");
+        }
         match self.field {
             FieldRef::Integer(f) => opt(f, s, |v, s| {
                 if flexi {
@@ -248,7 +362,7 @@ impl Serialize for JsonRecord<'_> {
         // Attributes and names first (Flexi writes `@` keys before elements).
         if flexi {
             for (i, el) in meta.elements.iter().enumerate() {
-                if el.placement == Placement::Element {
+                if matches!(el.placement, Placement::Element | Placement::Text) {
                     continue;
                 }
                 if let Some(field) = record.field(i).filter(FieldRef::is_present) {
@@ -258,10 +372,16 @@ impl Serialize for JsonRecord<'_> {
             }
         }
         let write_element = |map: &mut S::SerializeMap, i: usize, el: &ElementMeta| {
-            if flexi && el.placement != Placement::Element {
+            if flexi && !matches!(el.placement, Placement::Element | Placement::Text) {
                 return Ok(());
             }
             if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+                // A list's write attribute precedes it: `polozkyDokladu@removeAll`.
+                if let FieldRef::Many(f) = field
+                    && f.removes_all()
+                {
+                    map.serialize_entry(&format!("{}@{LIST_REMOVE_ALL}", el.wire), "true")?;
+                }
                 map.serialize_entry(el.wire, &Scalar { field, flexi })?;
                 // A relation's decorations follow it: `firma@ref`, `firma@showAs`.
                 if let FieldRef::Relation(Field::Value(r)) = field {

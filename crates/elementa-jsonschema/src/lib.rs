@@ -25,8 +25,9 @@
 //! `format` is only an annotation in 2020-12), date and timestamp patterns,
 //! associations as `$ref`s into `$defs`, and descriptions from the element
 //! tables. Coupa payloads are one record or an array of records; Flexi
-//! payloads are wrapped in their root (`{"winstrom": {…}}`), with every
-//! scalar a string and attributes as `@` keys.
+//! payloads travel in the `winstrom` envelope (`{"winstrom": {"@version":
+//! "1.0", "adresar": [{…}]}}`), with every scalar a string and attributes
+//! as `@` keys.
 //!
 //! ```
 //! use elementa::{COUPA_CUSTOM_FIELDS, Direction, Options, Resource};
@@ -61,11 +62,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use elementa::{Dialect, Kind, Placement, ResourceMeta};
+use elementa::{Dialect, ENVELOPE_ROOT, Kind, Placement, ResourceMeta};
 pub use elementa::{Direction, Options};
 use elementa_schema::json::{
-    Rules, add_custom_fields_namespace, association_schema, describe, key, record_schema,
-    relation_decorations, to_canonical_string, value_schema,
+    Rules, add_custom_fields_namespace, association_schema, decoration_properties, describe, key,
+    list_attributes, record_schema, relation_decorations, to_canonical_string, value_schema,
 };
 use elementa_schema::{Dialect as SchemaDialect, Placement as SchemaPlacement, Type};
 use serde_json::{Map, Value, json};
@@ -149,6 +150,7 @@ fn placement(p: Placement) -> SchemaPlacement {
         Placement::Element => SchemaPlacement::Element,
         Placement::Attribute => SchemaPlacement::Attribute,
         Placement::Name => SchemaPlacement::Name,
+        Placement::Text => SchemaPlacement::Text,
     }
 }
 
@@ -216,6 +218,7 @@ impl Builder {
 
     fn record(&mut self, meta: &'static ResourceMeta, form: Form) -> Map<String, Value> {
         let dialect = dialect(meta);
+        let text_record = meta.text_element().is_some();
         let mut properties = Map::new();
         let mut required = Vec::new();
         for el in meta.elements {
@@ -226,6 +229,9 @@ impl Builder {
                 Form::Reference => el.api_in || meta.is_key(el.wire),
             };
             if !allowed {
+                if text_record && el.placement != Placement::Text {
+                    properties.insert(format!("@{k}"), Value::Bool(false));
+                }
                 properties.insert(k, Value::Bool(false));
                 continue;
             }
@@ -256,6 +262,15 @@ impl Builder {
                     properties.insert(name, value);
                 }
             }
+            if matches!(el.kind, Kind::Many { .. }) && dialect == SchemaDialect::Flexi {
+                for (name, value) in list_attributes(&k) {
+                    properties.insert(name, value);
+                }
+            }
+            if text_record && el.placement != Placement::Text {
+                // XML attributes beside the text; JSON spells them either way.
+                properties.insert(format!("@{k}"), Value::Object(schema.clone()));
+            }
             properties.insert(k, Value::Object(schema));
         }
         add_custom_fields_namespace(dialect, &mut properties);
@@ -270,7 +285,32 @@ impl Builder {
             ),
             Form::Response | Form::Request => (meta.id.to_owned(), meta.doc.to_owned()),
         };
-        record_schema(&title, &doc, properties, required, self.strict)
+        // ABRA Flexi: a record that runs an action or may not create only
+        // changes an existing record; what a create needs is not required.
+        let update_only = flexi_update_only(meta, form);
+        let (required, alternatives) = match update_only {
+            Some(alternatives) if !required.is_empty() => {
+                let mut all = alternatives;
+                all.push(json!({ "required": required }));
+                (Vec::new(), Some(all))
+            }
+            _ => (required, None),
+        };
+        let mut schema = record_schema(&title, &doc, properties, required, self.strict);
+        if let Some(all) = alternatives {
+            schema.insert("anyOf".into(), Value::Array(all));
+        }
+        if self.strict && dialect == SchemaDialect::Flexi {
+            let keys = meta
+                .elements
+                .iter()
+                .filter(|e| e.placement == Placement::Element)
+                .map(|e| e.wire);
+            if let Some(p) = decoration_properties(keys) {
+                schema.insert("patternProperties".into(), Value::Object(p));
+            }
+        }
+        schema
     }
 }
 
@@ -319,6 +359,29 @@ fn what(options: Options) -> &'static str {
     }
 }
 
+/// ABRA Flexi's ways for a record of a write to change an existing record
+/// only (as `elementa::validate` reads them): a non-empty `@action`, or
+/// `@create` = `fail`; `None` outside requests or without those elements.
+fn flexi_update_only(meta: &ResourceMeta, form: Form) -> Option<Vec<Value>> {
+    if meta.dialect != Dialect::Flexi || form != Form::Request {
+        return None;
+    }
+    let mut ways = Vec::new();
+    if meta.element("action").is_some() {
+        ways.push(json!({
+            "required": ["@action"],
+            "properties": {"@action": {"type": "string", "minLength": 1}}
+        }));
+    }
+    if meta.element("create").is_some() {
+        ways.push(json!({
+            "required": ["@create"],
+            "properties": {"@create": {"const": "fail"}}
+        }));
+    }
+    (!ways.is_empty()).then_some(ways)
+}
+
 /// The description of `meta`'s document in `options`: what the record is,
 /// its wire shape, the direction's rules and the variant's.
 fn description(meta: &ResourceMeta, options: Options) -> String {
@@ -338,10 +401,15 @@ fn description(meta: &ResourceMeta, options: Options) -> String {
          but others pass (vendors add values), and so do elements the schema does not name \
          (vendors add fields; Coupa instances have custom fields)."
     };
-    let shape = if meta.dialect == Dialect::Flexi {
+    let shape = if meta.dialect == Dialect::Flexi && meta.root == ENVELOPE_ROOT {
+        "ABRA Flexi JSON: the document is the envelope itself, `{\"winstrom\": {…}}`; scalars \
+         are strings, attributes are `@` keys."
+            .to_owned()
+    } else if meta.dialect == Dialect::Flexi {
         format!(
-            "ABRA Flexi JSON: the record is wrapped in its root, `{{\"{}\": {{…}}}}`; scalars \
-             are strings, attributes are `@` keys.",
+            "ABRA Flexi JSON: the records travel in the envelope, `{{\"winstrom\": {{\"@version\": \
+             \"1.0\", \"{}\": [{{…}}]}}}}` (one object or an array); scalars are strings, \
+             attributes are `@` keys.",
             meta.root
         )
     } else {
@@ -353,14 +421,37 @@ fn description(meta: &ResourceMeta, options: Options) -> String {
 }
 
 /// The assertions of a whole payload of `meta` whose record schema is
-/// `record` (a `$ref`): Coupa's one record or an array of them, Flexi's
-/// record inside its root.
+/// `record` (a `$ref`): Coupa's one record or an array of them; for Flexi,
+/// the `winstrom` envelope holding the evidence's records (one object or an
+/// array, under the evidence's name, beside `@` attributes such as
+/// `@version`; no other evidence, as the codec's one-resource decoding; an
+/// empty envelope is an empty listing), or,
+/// for a document whose root is the envelope itself (the change feed, the
+/// write response), the record as the envelope's content.
 fn document(meta: &ResourceMeta, record: Value) -> Map<String, Value> {
     let mut m = Map::new();
     if meta.dialect == Dialect::Flexi {
+        let content = if meta.root == ENVELOPE_ROOT {
+            record
+        } else {
+            let mut envelope = Map::new();
+            envelope.insert("type".into(), json!("object"));
+            envelope.insert(
+                "properties".into(),
+                json!({ meta.root: {"anyOf": [record, {"type": "array", "items": record}]} }),
+            );
+            // Attributes are strings in exports; the codec also reads
+            // integers and booleans, as Flexi's import does.
+            envelope.insert(
+                "patternProperties".into(),
+                json!({"^@": {"type": ["string", "integer", "boolean"]}}),
+            );
+            envelope.insert("additionalProperties".into(), json!(false));
+            Value::Object(envelope)
+        };
         m.insert("type".into(), json!("object"));
-        m.insert("properties".into(), json!({ meta.root: record }));
-        m.insert("required".into(), json!([meta.root]));
+        m.insert("properties".into(), json!({ ENVELOPE_ROOT: content }));
+        m.insert("required".into(), json!([ENVELOPE_ROOT]));
         m.insert("additionalProperties".into(), json!(false));
     } else {
         m.insert(
@@ -480,7 +571,7 @@ mod tests {
     }
     use elementa::Resource;
     use elementa_coupa::{Comment, IntegrationRun};
-    use elementa_flexi::wire::Changes;
+    use elementa_flexi::wire::{Adresar, Changes};
 
     #[test]
     fn requests_require_and_forbid_references_relax() {
@@ -521,13 +612,31 @@ mod tests {
     }
 
     #[test]
-    fn flexi_wraps_the_record_in_its_root() {
+    fn flexi_documents_are_the_winstrom_envelope() {
+        // The change feed's document is the envelope itself.
         let s = export(Changes::resource_meta(), Options::new(Direction::Out));
         assert_eq!(s["required"], json!(["winstrom"]));
         assert_eq!(s["properties"]["winstrom"]["$ref"], "#/$defs/changes");
         let change = &s["$defs"]["change"]["properties"];
-        assert_eq!(change["@in-version"]["pattern"], "^-?[0-9]+$");
+        // `""` is Flexi's empty value.
+        assert_eq!(change["@in-version"]["pattern"], "^(?:-?[0-9]+)?$");
         assert!(change.get("in-version").is_none());
+
+        // An evidence's records travel inside it, one object or an array.
+        let s = export(
+            Adresar::resource_meta(),
+            Options::new(Direction::Out).strict(),
+        );
+        let envelope = &s["properties"]["winstrom"];
+        assert!(
+            envelope.get("required").is_none(),
+            "an empty listing has no records"
+        );
+        assert_eq!(envelope["patternProperties"]["^@"]["type"][0], "string");
+        assert_eq!(envelope["additionalProperties"], false);
+        let records = &envelope["properties"]["adresar"]["anyOf"];
+        assert_eq!(records[0]["$ref"], "#/$defs/adresar");
+        assert_eq!(records[1]["items"]["$ref"], "#/$defs/adresar");
     }
 
     #[test]

@@ -151,6 +151,25 @@ impl Checker<'_> {
                 elements.push(el);
             }
         }
+        let mut texts = elements.iter().filter(|e| e.placement == Placement::Text);
+        if let (Some(_), Some(second)) = (texts.next(), texts.next()) {
+            let msg = format!(
+                "`{}` is a second element with `placement = \"text\"`; a record has one text",
+                second.wire
+            );
+            self.error(r.wire.span(), msg);
+        }
+        if elements.iter().any(|e| e.placement == Placement::Text)
+            && let Some(e) = elements.iter().find(|e| {
+                e.ty.target().is_some() || matches!(e.ty, Type::Strings { .. } | Type::Any)
+            })
+        {
+            let msg = format!(
+                "`{}` is not a scalar: a record with a text element is one XML element whose other elements are attributes",
+                e.wire
+            );
+            self.error(r.wire.span(), msg);
+        }
         let mut named = elements.iter().filter(|e| e.placement == Placement::Name);
         if let (Some(_), Some(second)) = (named.next(), named.next()) {
             let msg = format!(
@@ -530,16 +549,16 @@ impl Checker<'_> {
             .map(|p| (p.span(), p.get_ref().as_str()))
         {
             None | Some((_, "element")) => Placement::Element,
-            Some((span, kind @ ("attribute" | "name"))) => {
+            Some((span, kind @ ("attribute" | "name" | "text"))) => {
                 let fits = match (kind, &ty) {
                     (_, None) => true,
-                    ("name", Some(t)) => *t == Type::String,
+                    ("name" | "text", Some(t)) => matches!(t, Type::String | Type::Text),
                     (_, Some(t)) => {
                         t.target().is_none() && !matches!(t, Type::Strings { .. } | Type::Any)
                     }
                 };
                 if !fits {
-                    let what = if kind == "name" {
+                    let what = if kind == "name" || kind == "text" {
                         "a string"
                     } else {
                         "a scalar"
@@ -551,6 +570,8 @@ impl Checker<'_> {
                 }
                 if kind == "name" {
                     Placement::Name
+                } else if kind == "text" {
+                    Placement::Text
                 } else {
                     Placement::Attribute
                 }
@@ -559,7 +580,7 @@ impl Checker<'_> {
                 self.error(
                     span,
                     format!(
-                        "unknown placement `{other}` (expected `element`, `attribute` or `name`)"
+                        "unknown placement `{other}` (expected `element`, `attribute`, `name` or `text`)"
                     ),
                 );
                 Placement::Element

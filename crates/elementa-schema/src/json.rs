@@ -243,8 +243,31 @@ pub fn value_schema<S: AsRef<str>>(
         Type::Any => {}
         Type::One { .. } | Type::Many { .. } => return None,
     }
+    if flexi && nullable {
+        // ABRA Flexi has no null: `""` is the empty value (exports write it).
+        match ty {
+            Type::Integer | Type::Decimal | Type::Date | Type::DateTime | Type::Timestamp => {
+                if let Some(Value::String(p)) = s.get("pattern") {
+                    let inner = p.trim_start_matches('^').trim_end_matches('$');
+                    let p = format!("^(?:{inner})?$");
+                    s.insert("pattern".into(), json!(p));
+                }
+            }
+            Type::Boolean => {
+                if let Some(Value::Array(list)) = s.get_mut("enum") {
+                    list.push(json!(""));
+                }
+            }
+            _ => {}
+        }
+    }
     if let Some(mut list) = allowed {
         if rules.strict {
+            if flexi && matches!(ty, Type::String | Type::Text) {
+                // ABRA Flexi's empty select: no value (exports write `""`,
+                // a write clears it).
+                list.push(json!(""));
+            }
             if nullable {
                 list.push(Value::Null);
             }
@@ -267,6 +290,20 @@ pub fn relation_decorations(key: &str, nullable: bool) -> Vec<(String, Value)> {
         })
         .collect()
 }
+
+/// The keys a Flexi sub-evidence list `key` may bring along in JSON writes
+/// (`polozkyDokladu@removeAll`: the items not listed are deleted), each with
+/// its schema.
+pub fn list_attributes(key: &str) -> Vec<(String, Value)> {
+    vec![(
+        format!("{key}@{LIST_REMOVE_ALL}"),
+        json!({ "type": "string", "enum": ["true", "false"] }),
+    )]
+}
+
+/// The attribute of a Flexi sub-evidence list (`elementa::Many::remove_all`)
+/// asking that the items not listed be deleted.
+pub const LIST_REMOVE_ALL: &str = "removeAll";
 
 /// The JSON Schema of an association whose target record has the schema
 /// `reference` (usually `{"$ref": …}`): a `many` is an array of such records,
@@ -330,6 +367,39 @@ pub fn record_schema(
         s.insert("additionalProperties".into(), json!(false));
     }
     s
+}
+
+/// The `patternProperties` a strict ABRA Flexi record schema adds for the
+/// decorations exports and writes put on its elements (`stavUhrK@showAs`,
+/// `RELATION_DECORATIONS`, string values) beyond the relations' own, given
+/// the record's element keys; `None` without elements.
+///
+/// ```
+/// let p = elementa_schema::json::decoration_properties(["kod", "stav-k"]).unwrap();
+/// let pattern = p.keys().next().unwrap();
+/// assert_eq!(pattern, "^(?:kod|stav\\-k)@(?:ref|showAs|if\\-not\\-found|previousValue)$");
+/// ```
+pub fn decoration_properties<'a>(
+    keys: impl IntoIterator<Item = &'a str>,
+) -> Option<Map<String, Value>> {
+    let escape = |s: &str| {
+        s.chars().fold(String::new(), |mut out, c| {
+            if !c.is_ascii_alphanumeric() && c != '_' {
+                out.push('\\');
+            }
+            out.push(c);
+            out
+        })
+    };
+    let names: Vec<String> = keys.into_iter().map(escape).collect();
+    if names.is_empty() {
+        return None;
+    }
+    let decorations: Vec<String> = RELATION_DECORATIONS.iter().map(|d| escape(d)).collect();
+    let pattern = format!("^(?:{})@(?:{})$", names.join("|"), decorations.join("|"));
+    let mut m = Map::new();
+    m.insert(pattern, json!({"type": "string"}));
+    Some(m)
 }
 
 /// The element in which Coupa sends the newer custom fields (R21 on), on

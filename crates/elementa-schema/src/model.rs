@@ -32,6 +32,11 @@ pub enum Placement {
     /// The name of the resource's XML element (Flexi names change records
     /// after their evidence); an `@`-key in Flexi JSON.
     Name,
+    /// The text content of the resource's XML element (Flexi's
+    /// `<error for="kod">message</error>`); a plain key in JSON. A record
+    /// with a text element is one XML element: its other elements are
+    /// written as attributes.
+    Text,
 }
 
 /// The type of an element.

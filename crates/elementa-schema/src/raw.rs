@@ -219,12 +219,14 @@ pub struct RawElement {
     #[serde(default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>", length(min = 1)))]
     pub values: Option<Spanned<Vec<Spanned<String>>>>,
-    /// `element` (default), `attribute`, or `name` (the record's XML element
-    /// name; an `@` key in Flexi JSON).
+    /// `element` (default), `attribute`, `name` (the record's XML element
+    /// name; an `@` key in Flexi JSON), or `text` (the record element's text
+    /// content in XML, its other elements then attributes; a plain key in
+    /// JSON).
     #[serde(default)]
     #[cfg_attr(
         feature = "schemars",
-        schemars(with = "String", extend("enum" = ["element", "attribute", "name"]))
+        schemars(with = "String", extend("enum" = ["element", "attribute", "name", "text"]))
     )]
     pub placement: Option<Spanned<String>>,
 }

@@ -2,15 +2,17 @@
 
 use std::borrow::Cow;
 
+use elementa::LIST_REMOVE_ALL;
 use elementa::{
-    Any, Date, DateTime, Decimal, DecodeError, Dialect, ElementMeta, Field, FieldMut, Kind,
-    Placement, Record, Relation, Resource, ResourceMeta, Slot, Timestamp, Trace, XmlTag,
+    Any, Date, DateTime, Decimal, DecodeError, Dialect, ENVELOPE_ROOT, ElementMeta, Envelope,
+    Field, FieldMut, Kind, Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot,
+    Timestamp, Trace, XmlTag,
 };
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::{Body, Document, Layout};
+use crate::{Body, Document, EnvelopeDocument, Layout};
 
 pub use elementa::DecodeOptions;
 
@@ -65,6 +67,45 @@ pub fn peek_root(text: &str) -> Result<(String, bool), DecodeError> {
     }
 }
 
+/// The first child element of the root: its name and its attributes' names,
+/// read without decoding the document (for telling what a `winstrom`
+/// document holds); `None` when the root has no child element.
+///
+/// ```
+/// let text = "<winstrom version=\"1.0\"><adresar in-version=\"3\"><id>1</id></adresar></winstrom>";
+/// let (name, attributes) = elementa_xml::peek_first_child(text).unwrap().unwrap();
+/// assert_eq!((name.as_str(), attributes), ("adresar", vec!["in-version".to_owned()]));
+/// assert_eq!(elementa_xml::peek_first_child("<winstrom/>").unwrap(), None);
+/// ```
+pub fn peek_first_child(text: &str) -> Result<Option<(String, Vec<String>)>, DecodeError> {
+    let mut reader = Reader::from_str(text);
+    let mut depth = 0usize;
+    loop {
+        let pos = reader.buffer_position();
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if depth == 1 => {
+                let name = e.name().as_ref().to_owned();
+                let attributes = e
+                    .attributes()
+                    .flatten()
+                    .map(|a| <str as ToOwned>::to_owned(a.key.as_ref()))
+                    .collect();
+                return Ok(Some((name, attributes)));
+            }
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::Empty(_) | Event::End(_)) | Ok(Event::Eof) => return Ok(None),
+            Ok(Event::DocType(_)) => {
+                return Err(at(text, pos, String::new(), NO_DTD.into()));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let p = reader.error_position();
+                return Err(at(text, p, String::new(), e.to_string()));
+            }
+        }
+    }
+}
+
 const NO_DTD: &str = "a DTD (<!DOCTYPE …>) is not allowed: entity expansion is off";
 
 fn at(text: &str, offset: u64, path: String, message: String) -> DecodeError {
@@ -94,17 +135,41 @@ pub fn decode(
     text: &str,
     options: DecodeOptions,
 ) -> Result<Document, DecodeError> {
-    let mut d = Decoder {
-        reader: Reader::from_str(text),
-        text,
-        options,
-        depth: 0,
-        path: Vec::new(),
-        flexi: meta.dialect == Dialect::Flexi,
-        mark: 0,
-    };
-    d.reader.config_mut().check_end_names = true;
+    let mut d = Decoder::new(text, options, meta.dialect == Dialect::Flexi);
     d.document(meta)
+}
+
+/// Decodes an ABRA Flexi `winstrom` document holding records of any
+/// evidences `resolve` knows (`elementa_flexi::wire::evidence`), keeping the
+/// envelope's attributes and the layout.
+///
+/// ```
+/// let text = "<winstrom version=\"1.0\">\n  <adresar>\n    <kod>ACME</kod>\n  </adresar>\n\
+///             </winstrom>\n";
+/// let doc = elementa_xml::decode_envelope(text, &elementa_flexi::wire::evidence,
+///     Default::default()).unwrap();
+/// assert_eq!(doc.envelope.records[0].meta().id, "flexi/adresar");
+/// assert_eq!(elementa_xml::encode_envelope(&doc), text);
+///
+/// let err = elementa_xml::decode_envelope("<winstrom><adresa/></winstrom>",
+///     &elementa_flexi::wire::evidence, Default::default()).unwrap_err();
+/// assert_eq!(err.to_string(),
+///     "1:11: unexpected <adresa> in <winstrom>: no evidence of that name is expected here");
+/// ```
+pub fn decode_envelope(
+    text: &str,
+    resolve: Resolve<'_>,
+    options: DecodeOptions,
+) -> Result<EnvelopeDocument, DecodeError> {
+    let mut d = Decoder::new(text, options, true);
+    let (open, layout) = d.root()?;
+    let name = open.start.name().as_ref().to_owned();
+    if name != ENVELOPE_ROOT {
+        return Err(d.err(format!("expected <{ENVELOPE_ROOT}>, found <{name}>")));
+    }
+    let envelope = d.envelope(&open, resolve)?;
+    d.end_of_document()?;
+    Ok(EnvelopeDocument { envelope, layout })
 }
 
 enum Seg {
@@ -122,6 +187,22 @@ struct Decoder<'a> {
     flexi: bool,
     /// Byte offset of the element being read, for error positions.
     mark: u64,
+}
+
+impl<'a> Decoder<'a> {
+    fn new(text: &'a str, options: DecodeOptions, flexi: bool) -> Self {
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().check_end_names = true;
+        Decoder {
+            reader,
+            text,
+            options,
+            depth: 0,
+            path: Vec::new(),
+            flexi,
+            mark: 0,
+        }
+    }
 }
 
 /// One child element as it was opened.
@@ -188,7 +269,9 @@ impl<'a> Decoder<'a> {
         Ok(())
     }
 
-    fn document(&mut self, meta: &'static ResourceMeta) -> Result<Document, DecodeError> {
+    /// Reads up to and including the root element's start tag: the layout
+    /// so far (declaration, indentation) and the root.
+    fn root(&mut self) -> Result<(Open<'a>, Layout), DecodeError> {
         let mut layout = Layout {
             declaration: None,
             indent: None,
@@ -220,29 +303,107 @@ impl<'a> Decoder<'a> {
             }
         };
         layout.indent = self.detect_indent(&open);
+        Ok((open, layout))
+    }
+
+    /// Reads what follows the root element: only layout, comments and
+    /// processing instructions may.
+    fn end_of_document(&mut self) -> Result<(), DecodeError> {
+        loop {
+            match self.next()? {
+                Event::Eof => return Ok(()),
+                Event::Text(t) if t.trim_ascii().is_empty() => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => return Err(self.err("content after the root element")),
+            }
+        }
+    }
+
+    fn document(&mut self, meta: &'static ResourceMeta) -> Result<Document, DecodeError> {
+        let (open, layout) = self.root()?;
         let name = open.start.name().as_ref().to_owned();
         let is_array = attr(&open.start, "type").as_deref() == Some("array");
-        let body = if name == meta.root && !is_array {
+        let in_envelope = self.flexi && meta.root != ENVELOPE_ROOT && name == ENVELOPE_ROOT;
+        let body = if in_envelope {
+            let only = |evidence: &str| (evidence == meta.root).then_some(meta);
+            let mut records = self.envelope(&open, &only)?.records;
+            match records.pop() {
+                Some(r) if records.is_empty() => Body::One(r),
+                Some(r) => {
+                    records.push(r);
+                    Body::List(records)
+                }
+                None => Body::List(records),
+            }
+        } else if name == meta.root && !is_array {
             let mut record = (meta.new)();
             self.record(&mut *record, &open, &name)?;
             Body::One(record)
         } else if name == meta.plural || is_array {
             Body::List(self.list(meta, &open)?)
         } else {
-            return Err(self.err(format!(
-                "expected <{}> or <{} type=\"array\">, found <{name}>",
-                meta.root, meta.plural
-            )));
+            let expected = if self.flexi && meta.root != ENVELOPE_ROOT {
+                format!("<{ENVELOPE_ROOT}> holding <{}>", meta.root)
+            } else {
+                format!("<{}> or <{} type=\"array\">", meta.root, meta.plural)
+            };
+            return Err(self.err(format!("expected {expected}, found <{name}>")));
         };
-        loop {
-            match self.next()? {
-                Event::Eof => break,
-                Event::Text(t) if t.trim_ascii().is_empty() => {}
-                Event::Comment(_) | Event::PI(_) => {}
-                _ => return Err(self.err("content after the root element")),
-            }
-        }
+        self.end_of_document()?;
         Ok(Document { meta, body, layout })
+    }
+
+    /// Reads a `winstrom` envelope: its attributes, and each child as a
+    /// record of the evidence `resolve` names.
+    fn envelope(&mut self, open: &Open<'_>, resolve: Resolve<'_>) -> Result<Envelope, DecodeError> {
+        let mut envelope = Envelope {
+            attributes: Vec::new(),
+            records: Vec::new(),
+        };
+        for a in open.start.attributes() {
+            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let value = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| self.err(e.to_string()))?;
+            envelope.attributes.push((
+                <str as ToOwned>::to_owned(a.key.as_ref()),
+                value.into_owned(),
+            ));
+        }
+        if open.empty {
+            return Ok(envelope);
+        }
+        self.enter()?;
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        while let Some(child) = self.child()? {
+            let name = child.start.name().as_ref().to_owned();
+            let meta = resolve(&name)
+                .filter(|m| m.root != ENVELOPE_ROOT)
+                .ok_or_else(|| {
+                    self.err(format!(
+                        "unexpected <{name}> in <{ENVELOPE_ROOT}>: no evidence of that name is expected here"
+                    ))
+                })?;
+            let index = match counts.iter_mut().find(|(id, _)| *id == meta.id) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n - 1
+                }
+                None => {
+                    counts.push((meta.id, 1));
+                    0
+                }
+            };
+            self.path.push(Seg::Wire(meta.root));
+            self.path.push(Seg::Index(index));
+            let mut record = (meta.new)();
+            self.record(&mut *record, &child, &name)?;
+            self.path.pop();
+            self.path.pop();
+            envelope.records.push(record);
+        }
+        self.depth -= 1;
+        Ok(envelope)
     }
 
     /// Indentation per level, read from the whitespace before the first child.
@@ -337,6 +498,14 @@ impl<'a> Decoder<'a> {
         {
             *f = Field::Value(name.to_owned());
         }
+        let mut trace = Trace::default();
+        // A record with a text element carries its other elements as
+        // attributes, in the order they came.
+        let text_record = meta.text_element().is_some();
+        if let Some((i, _)) = meta.text_element() {
+            // JSON writes the text (`message`) first.
+            trace.slots.push((Slot::Element(i), None));
+        }
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.err(e.to_string()))?;
             let key = a.key.as_ref().to_owned();
@@ -344,7 +513,13 @@ impl<'a> Decoder<'a> {
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|e| self.err(e.to_string()))?;
             match meta.element(&key) {
-                Some((i, el)) if el.placement == Placement::Attribute => {
+                Some((i, el))
+                    if el.placement == Placement::Attribute
+                        || (text_record && el.placement == Placement::Element) =>
+                {
+                    if text_record {
+                        trace.slots.push((Slot::Element(i), None));
+                    }
                     self.path.push(Seg::Wire(el.wire));
                     self.mark = open.at;
                     if let Some(slot) = record.field_mut(i) {
@@ -365,9 +540,20 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
+        if let Some((i, el)) = meta.text_element() {
+            let text = self.text_of(open)?;
+            self.mark = open.at;
+            if let Some(slot) = record.field_mut(i) {
+                self.path.push(Seg::Wire(el.wire));
+                self.scalar(slot, el, text)?;
+                self.path.pop();
+            }
+            record.extra_mut().set_trace(Some(trace));
+            self.depth -= 1;
+            return Ok(());
+        }
         let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
-        let mut trace = Trace::default();
         if !open.empty {
             while let Some(child) = self.child()? {
                 let qname = child.start.name();
@@ -385,8 +571,13 @@ impl<'a> Decoder<'a> {
                         if let Some(slot) = record.field_mut(i) {
                             self.element(slot, el, &child, cname)?;
                         }
-                        self.path.pop();
                         position = position.max(i + 1);
+                        if self.flexi && carries_attributes(el) {
+                            self.property_attributes(
+                                record, &child, el.wire, position, &mut trace,
+                            )?;
+                        }
+                        self.path.pop();
                     }
                     None => {
                         self.path.push(Seg::Name(cname.to_owned()));
@@ -403,10 +594,10 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        // An inline list with no items is present and empty: XML cannot say
-        // otherwise, and Flexi's JSON writes `"external-ids": []`.
+        // An inline list Flexi's JSON always writes (`"external-ids": []`)
+        // with no items is present and empty: XML cannot say otherwise.
         for (i, el) in meta.elements.iter().enumerate() {
-            if el.inline
+            if always_listed(el)
                 && let Some(slot) = record.field_mut(i)
             {
                 match slot {
@@ -504,6 +695,7 @@ impl<'a> Decoder<'a> {
                 }
                 let target = self.target(el)?;
                 f.make_empty();
+                self.list_attributes(open, f)?;
                 if open.empty {
                     return Ok(());
                 }
@@ -608,6 +800,73 @@ impl<'a> Decoder<'a> {
                 self.scalar(slot, el, text)
             }
         }
+    }
+
+    /// ABRA Flexi: keeps the attributes of element `wire` (a select's
+    /// `showAs`) as unknown elements `wire@attribute`, the JSON key that
+    /// carries them, right after it; its start tag in the trace still
+    /// writes them in XML.
+    fn property_attributes(
+        &mut self,
+        record: &mut dyn Record,
+        open: &Open<'_>,
+        wire: &str,
+        position: usize,
+        trace: &mut Trace,
+    ) -> Result<(), DecodeError> {
+        for a in open.start.attributes() {
+            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let key: &str = a.key.as_ref();
+            let name = format!("{wire}@{key}");
+            if record.extra().iter().any(|x| x.name == name) {
+                return Err(self.err(format!("duplicate attribute `{key}`")));
+            }
+            let value = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| self.err(e.to_string()))?
+                .into_owned();
+            trace
+                .slots
+                .push((Slot::Extra(record.extra().0.len()), None));
+            record.extra_mut().push(name, Any::String(value), position);
+        }
+        Ok(())
+    }
+
+    /// The attributes of a list element: Coupa's `type="array"`, Flexi's
+    /// `removeAll`; any other is an error rather than dropped.
+    fn list_attributes(
+        &self,
+        open: &Open<'_>,
+        list: &mut dyn elementa::ManyField,
+    ) -> Result<(), DecodeError> {
+        for a in open.start.attributes() {
+            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let key: &str = a.key.as_ref();
+            let value = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| self.err(e.to_string()))?;
+            match key {
+                "type" | "nil" if !self.flexi => {}
+                LIST_REMOVE_ALL if self.flexi => match value.as_ref() {
+                    "true" => list.set_remove_all(true),
+                    "false" => list.set_remove_all(false),
+                    other => {
+                        return Err(self.err(format!(
+                            "`{}` is not a boolean (expected `true` or `false`)",
+                            clip(other)
+                        )));
+                    }
+                },
+                other => {
+                    let known = if self.flexi { LIST_REMOVE_ALL } else { "type" };
+                    return Err(self.err(format!(
+                        "unknown attribute `{other}` on a list (expected `{known}`)"
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Parses scalar text into its slot. An empty non-string value is null.
@@ -837,6 +1096,30 @@ fn tag_of(open: &Open<'_>) -> XmlTag {
         self_closing: open.empty,
         children: Vec::new(),
     }
+}
+
+/// Whether ABRA Flexi attributes on `el` are kept as `wire@attribute`
+/// (scalars; relations keep their decorations, lists `removeAll`, and a
+/// record's attributes are its own).
+fn carries_attributes(el: &ElementMeta) -> bool {
+    !matches!(
+        el.kind,
+        Kind::Relation { .. } | Kind::Many { .. } | Kind::One { .. }
+    )
+}
+
+/// Whether inline list `el` is in ABRA Flexi's JSON even when empty: a
+/// record's identifiers (`"external-ids": []`) and a change listing's
+/// changes (items named after their evidence). Other inline lists, such as
+/// a write answer's bare `<result>`s, stand for a wrapped list that is
+/// written instead, and stay absent.
+fn always_listed(el: &ElementMeta) -> bool {
+    el.inline
+        && match el.kind {
+            Kind::Strings { .. } => true,
+            Kind::Many { .. } => el.kind.target().is_some_and(|t| t.name_element().is_some()),
+            _ => false,
+        }
 }
 
 fn is_list(el: &ElementMeta) -> bool {

@@ -38,9 +38,9 @@ mod de;
 mod ser;
 mod stream;
 
-pub use de::{DecodeOptions, decode, from_str, peek_root};
+pub use de::{DecodeOptions, decode, decode_envelope, from_str, peek_first_child, peek_root};
 pub use elementa::DecodeError as Error;
-pub use ser::{encode, encode_records, to_string};
+pub use ser::{encode, encode_envelope, encode_records, envelope_to_string, to_string};
 pub use stream::{ListWriter, for_each};
 
 use elementa::{Dialect, Record};
@@ -102,6 +102,15 @@ pub enum Body {
     One(Box<dyn Record>),
     /// A list of records (`<comments type="array">`).
     List(Vec<Box<dyn Record>>),
+}
+
+/// A decoded ABRA Flexi `winstrom` document: the envelope and its layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvelopeDocument {
+    /// The envelope's attributes and records.
+    pub envelope: elementa::Envelope,
+    /// How the input was laid out.
+    pub layout: Layout,
 }
 
 /// A decoded XML document: its records and its layout.

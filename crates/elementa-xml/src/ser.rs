@@ -2,41 +2,100 @@
 
 use std::fmt::Write as _;
 
+use elementa::LIST_REMOVE_ALL;
 use elementa::{
-    Any, Dialect, ElementMeta, FieldRef, Kind, Placement, Record, ResourceMeta, Slot, XmlTag,
+    Any, Dialect, ENVELOPE_ROOT, ENVELOPE_VERSION, ElementMeta, Envelope, FieldRef, Kind,
+    Placement, Record, ResourceMeta, Slot, XmlTag, property_attribute,
 };
 use quick_xml::escape::{escape, partial_escape};
 
-use crate::{Body, Document, Layout};
+use crate::{Body, Document, EnvelopeDocument, Layout};
 
 /// Encodes a decoded document in its own layout (a canonical input comes
 /// back byte for byte).
+///
+/// A document of Flexi records is written inside a `<winstrom version="1.0">`
+/// envelope; [`encode_envelope`] keeps an envelope's own attributes.
 pub fn encode(doc: &Document) -> String {
     let mut w = Writer::new(&doc.layout, doc.meta.dialect);
     match &doc.body {
+        _ if in_envelope(doc.meta) => w.envelope(&default_attributes(), doc.records()),
         Body::One(r) => w.record(&**r, doc.meta.root, 0),
         Body::List(rs) => w.list(doc.meta, rs.iter().map(|r| &**r)),
     }
     w.finish()
 }
 
-/// Encodes one record in its vendor's default layout.
+/// Whether records of `meta` travel inside Flexi's `winstrom` envelope (a
+/// Flexi evidence's records do; the change listing is an envelope itself).
+fn in_envelope(meta: &ResourceMeta) -> bool {
+    meta.dialect == Dialect::Flexi && meta.root != ENVELOPE_ROOT
+}
+
+fn default_attributes() -> Vec<(String, String)> {
+    vec![("version".to_owned(), ENVELOPE_VERSION.to_owned())]
+}
+
+/// Encodes one record in its vendor's default layout (a Flexi evidence's
+/// record inside a `<winstrom version="1.0">` envelope).
 pub fn to_string(record: &dyn Record) -> String {
     let meta = record.meta();
     let layout = Layout::for_dialect(meta.dialect);
     let mut w = Writer::new(&layout, meta.dialect);
-    w.record(record, meta.root, 0);
+    if in_envelope(meta) {
+        w.envelope(&default_attributes(), vec![record]);
+    } else {
+        w.record(record, meta.root, 0);
+    }
     w.finish()
 }
 
-/// Encodes records of `meta` as a list (`<users type="array">…`) in `layout`.
+/// Encodes records of `meta` as a list (`<users type="array">…`; Flexi's
+/// inside a `<winstrom version="1.0">` envelope) in `layout`.
 pub fn encode_records<'r>(
     meta: &'static ResourceMeta,
     records: impl IntoIterator<Item = &'r dyn Record>,
     layout: &Layout,
 ) -> String {
     let mut w = Writer::new(layout, meta.dialect);
-    w.list(meta, records.into_iter());
+    if in_envelope(meta) {
+        w.envelope(&default_attributes(), records.into_iter().collect());
+    } else {
+        w.list(meta, records.into_iter());
+    }
+    w.finish()
+}
+
+/// Encodes a decoded `winstrom` document in its own layout, with its
+/// attributes and its records in order.
+pub fn encode_envelope(doc: &EnvelopeDocument) -> String {
+    let mut w = Writer::new(&doc.layout, Dialect::Flexi);
+    w.envelope(
+        &doc.envelope.attributes,
+        doc.envelope.records.iter().map(|r| &**r).collect(),
+    );
+    w.finish()
+}
+
+/// Encodes an envelope in Flexi's layout (a bare declaration, two-space
+/// indentation).
+///
+/// ```
+/// use elementa::Envelope;
+/// use elementa_flexi::wire::Adresar;
+///
+/// let mut envelope = Envelope::new();
+/// envelope.push(Adresar { kod: "ACME".into(), ..Default::default() });
+/// assert_eq!(elementa_xml::envelope_to_string(&envelope),
+///     "<?xml version=\"1.0\"?>\n<winstrom version=\"1.0\">\n  <adresar>\n    <kod>ACME</kod>\n  </adresar>\n</winstrom>\n");
+/// ```
+pub fn envelope_to_string(envelope: &Envelope) -> String {
+    let layout = Layout::for_dialect(Dialect::Flexi);
+    let mut w = Writer::new(&layout, Dialect::Flexi);
+    w.envelope(
+        &envelope.attributes,
+        envelope.records.iter().map(|r| &**r).collect(),
+    );
     w.finish()
 }
 
@@ -44,6 +103,7 @@ struct Writer<'l> {
     out: String,
     layout: &'l Layout,
     coupa: bool,
+    flexi: bool,
     /// Whether output precedes this writer's (a line break starts it).
     continued: bool,
 }
@@ -61,6 +121,7 @@ pub(crate) fn fragment(
         out: String::new(),
         layout,
         coupa: record.meta().dialect == Dialect::Coupa,
+        flexi: record.meta().dialect == Dialect::Flexi,
         continued,
     };
     w.record(record, name, level);
@@ -105,8 +166,22 @@ impl<'l> Writer<'l> {
             out,
             layout,
             coupa: dialect == Dialect::Coupa,
+            flexi: dialect == Dialect::Flexi,
             continued: false,
         }
+    }
+
+    /// The attributes element `wire` of `record` came with beyond its value
+    /// (ABRA Flexi keeps them as unknown elements `wire@attribute`).
+    fn attributes_of(&self, record: &dyn Record, wire: &str) -> Vec<(String, String)> {
+        if !self.flexi {
+            return Vec::new();
+        }
+        record
+            .extra()
+            .attributes_of(wire)
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
     }
 
     fn finish(mut self) -> String {
@@ -136,6 +211,22 @@ impl<'l> Writer<'l> {
         }
     }
 
+    /// `<winstrom …>` and each record named after its evidence.
+    fn envelope(&mut self, attributes: &[(String, String)], records: Vec<&dyn Record>) {
+        self.line(0);
+        self.open(ENVELOPE_ROOT, None, attributes);
+        if records.is_empty() {
+            self.out.push_str("/>");
+            return;
+        }
+        self.out.push('>');
+        for r in records {
+            self.record(r, r.meta().root, 1);
+        }
+        self.line(0);
+        let _ = write!(self.out, "</{ENVELOPE_ROOT}>");
+    }
+
     fn list<'r>(&mut self, meta: &ResourceMeta, records: impl Iterator<Item = &'r dyn Record>) {
         self.line(0);
         self.open(meta.plural, Some("array"), &[]);
@@ -157,11 +248,31 @@ impl<'l> Writer<'l> {
 
     fn record(&mut self, record: &dyn Record, name: &str, level: usize) {
         let meta = record.meta();
+        let text_element = meta.text_element();
         let mut attrs = Vec::new();
-        for (i, el) in meta.elements.iter().enumerate() {
-            if el.placement == Placement::Attribute
-                && let Some(text) = record.field(i).as_ref().and_then(scalar_text)
-            {
+        // A text record's attributes in the order they came, then the rest.
+        let mut order: Vec<usize> = Vec::with_capacity(meta.elements.len());
+        if text_element.is_some()
+            && let Some(slots) = record.extra().write_order(meta.elements.len())
+        {
+            order.extend(slots.iter().filter_map(|(slot, _)| match slot {
+                Slot::Element(i) => Some(*i),
+                Slot::Extra(_) => None,
+            }));
+        } else {
+            order.extend(0..meta.elements.len());
+        }
+        for i in order {
+            let Some(el) = meta.elements.get(i) else {
+                continue;
+            };
+            let attribute = match el.placement {
+                Placement::Attribute => true,
+                // A record with a text element carries the others as attributes.
+                Placement::Element => text_element.is_some(),
+                Placement::Name | Placement::Text => false,
+            };
+            if attribute && let Some(text) = record.field(i).as_ref().and_then(scalar_text) {
                 attrs.push((el.wire.to_owned(), text));
             }
         }
@@ -172,6 +283,15 @@ impl<'l> Writer<'l> {
         }
         self.line(level);
         self.open(name, None, &attrs);
+        if let Some((i, _)) = text_element {
+            match record.field(i).as_ref().and_then(scalar_text) {
+                Some(text) => {
+                    let _ = write!(self.out, ">{}</{name}>", partial_escape(text.as_str()));
+                }
+                None => self.out.push_str("/>"),
+            }
+            return;
+        }
         let mark = self.out.len();
         self.out.push('>');
         let wrote = match record.extra().write_order(meta.elements.len()) {
@@ -195,19 +315,22 @@ impl<'l> Writer<'l> {
         let mut wrote = false;
         for (i, el) in record.meta().elements.iter().enumerate() {
             while let Some(x) = extras.get(next_extra).filter(|x| x.position <= i) {
-                wrote |= self.extra(&x.name, &x.value, level);
+                let attrs = self.attributes_of(record, &x.name);
+                wrote |= self.extra_with(&x.name, &x.value, level, &attrs);
                 next_extra += 1;
             }
             if el.placement != Placement::Element {
                 continue;
             }
             if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                self.element(el, &field, level);
+                let attrs = self.attributes_of(record, el.wire);
+                self.element(el, &field, level, &attrs);
                 wrote = true;
             }
         }
         for x in extras.get(next_extra..).unwrap_or_default() {
-            wrote |= self.extra(&x.name, &x.value, level);
+            let attrs = self.attributes_of(record, &x.name);
+            wrote |= self.extra_with(&x.name, &x.value, level, &attrs);
         }
         wrote
     }
@@ -234,13 +357,15 @@ impl<'l> Writer<'l> {
                         continue;
                     }
                     if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                        self.element_tagged(el, &field, level, tag);
+                        let attrs = self.attributes_of(record, el.wire);
+                        self.element_tagged(el, &field, level, tag, &attrs);
                         wrote = true;
                     }
                 }
                 Slot::Extra(k) => {
                     if let Some(x) = extras.get(k) {
-                        wrote |= self.extra_tagged(&x.name, &x.value, level, tag);
+                        let attrs = self.attributes_of(record, &x.name);
+                        wrote |= self.extra_tagged(&x.name, &x.value, level, tag, &attrs);
                     }
                 }
             }
@@ -248,20 +373,23 @@ impl<'l> Writer<'l> {
         wrote
     }
 
-    /// Writes an element with the start tag it came with (`tag`), when its
-    /// value still fits it (null with `nil="true"`, a scalar without).
+    /// Writes an element with the start tag it came with (`tag`, which
+    /// holds its attributes), when its value still fits it (null with
+    /// `nil="true"`, a scalar without); else with `attrs`.
     fn element_tagged(
         &mut self,
         el: &ElementMeta,
         field: &FieldRef<'_>,
         level: usize,
         tag: Option<&XmlTag>,
+        attrs: &[(String, String)],
     ) {
         let Some(tag) = tag else {
-            return self.element(el, field, level);
+            return self.element(el, field, level, attrs);
         };
-        if field.is_null() != tag.is_nil() {
-            return self.element(el, field, level);
+        // ABRA Flexi has no `nil`: an empty element is its null.
+        if !self.flexi && field.is_null() != tag.is_nil() {
+            return self.element(el, field, level, attrs);
         }
         if field.is_null() {
             return self.raw(el.wire, tag, "", level);
@@ -269,11 +397,11 @@ impl<'l> Writer<'l> {
         match field {
             FieldRef::Any(f) => {
                 if let Some(v) = f.value() {
-                    self.extra_tagged(el.wire, v, level, Some(tag));
+                    self.extra_tagged(el.wire, v, level, Some(tag), attrs);
                 }
             }
             FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Strings(_) | FieldRef::Relation(_) => {
-                self.element(el, field, level);
+                self.element(el, field, level, attrs);
             }
             scalar => {
                 let text = scalar_text(scalar).unwrap_or_default();
@@ -301,9 +429,13 @@ impl<'l> Writer<'l> {
         value: &Any,
         level: usize,
         tag: Option<&XmlTag>,
+        attrs: &[(String, String)],
     ) -> bool {
+        if self.flexi && property_attribute(name).is_some() {
+            return false;
+        }
         let Some(tag) = tag.filter(|t| fits(t, value)) else {
-            return self.extra(name, value, level);
+            return self.extra_with(name, value, level, attrs);
         };
         match value {
             Any::Null => self.raw(name, tag, "", level),
@@ -323,7 +455,7 @@ impl<'l> Writer<'l> {
                 }
                 self.out.push('>');
                 for (k, v) in items.iter().enumerate() {
-                    self.extra_tagged(&item, v, level + 1, tag.children.get(k));
+                    self.extra_tagged(&item, v, level + 1, tag.children.get(k), &[]);
                 }
                 self.line(level);
                 let _ = write!(self.out, "</{name}>");
@@ -332,7 +464,7 @@ impl<'l> Writer<'l> {
                 self.line(level);
                 let _ = write!(self.out, "<{}>", tag.tag);
                 for (k, (member, v)) in members.iter().enumerate() {
-                    self.extra_tagged(member, v, level + 1, tag.children.get(k));
+                    self.extra_tagged(member, v, level + 1, tag.children.get(k), &[]);
                 }
                 self.line(level);
                 let _ = write!(self.out, "</{name}>");
@@ -341,9 +473,22 @@ impl<'l> Writer<'l> {
         true
     }
 
-    fn element(&mut self, el: &ElementMeta, field: &FieldRef<'_>, level: usize) {
+    /// Writes a known element; `attrs` are the attributes it came with
+    /// beyond its value (ABRA Flexi's `showAs` of a select).
+    fn element(
+        &mut self,
+        el: &ElementMeta,
+        field: &FieldRef<'_>,
+        level: usize,
+        attrs: &[(String, String)],
+    ) {
         let ty = type_attr(&el.kind);
         if field.is_null() {
+            if self.flexi {
+                // ABRA Flexi has no `nil`: an empty element is an empty
+                // value, written as an empty string is.
+                return self.text_element_with(el.wire, None, attrs, "", level);
+            }
             self.line(level);
             self.open(el.wire, ty, &[("nil".into(), "true".into())]);
             self.out.push_str("/>");
@@ -364,7 +509,12 @@ impl<'l> Writer<'l> {
                 let level_items = if el.inline { level } else { level + 1 };
                 if !el.inline {
                     self.line(level);
-                    self.open(el.wire, ty, &[]);
+                    let attrs = if f.removes_all() {
+                        vec![(LIST_REMOVE_ALL.to_owned(), "true".to_owned())]
+                    } else {
+                        Vec::new()
+                    };
+                    self.open(el.wire, ty, &attrs);
                     if n == 0 {
                         self.out.push_str("/>");
                         return;
@@ -408,21 +558,22 @@ impl<'l> Writer<'l> {
             }
             FieldRef::Relation(f) => {
                 if let Some(r) = f.value() {
-                    let attrs: Vec<(String, String)> = r
+                    let mut all: Vec<(String, String)> = r
                         .decorations()
                         .map(|(k, v)| (k.to_owned(), v.to_owned()))
                         .collect();
-                    self.text_element_with(el.wire, None, &attrs, &r.id.to_string(), level);
+                    all.extend(attrs.iter().cloned());
+                    self.text_element_with(el.wire, None, &all, &r.id.to_string(), level);
                 }
             }
             FieldRef::Any(f) => {
                 if let Some(v) = f.value() {
-                    self.extra(el.wire, v, level);
+                    self.extra_with(el.wire, v, level, attrs);
                 }
             }
             scalar => {
                 let text = scalar_text(scalar).unwrap_or_default();
-                self.text_element(el.wire, ty, &text, level);
+                self.text_element_with(el.wire, ty, attrs, &text, level);
             }
         }
     }
@@ -444,28 +595,44 @@ impl<'l> Writer<'l> {
         let _ = write!(self.out, ">{}</{name}>", partial_escape(text));
     }
 
-    /// Writes an unknown element; attributes (`@name`) are written with the
-    /// start tag instead, so this returns whether an element was written.
+    /// Writes an unknown element; attributes (`@name`, and in ABRA Flexi
+    /// an element's `name@attribute`) are written with the start tag
+    /// instead, so this returns whether an element was written.
     fn extra(&mut self, name: &str, value: &Any, level: usize) -> bool {
-        if name.starts_with('@') {
+        self.extra_with(name, value, level, &[])
+    }
+
+    /// [`Self::extra`] with the attributes `attrs` on a scalar.
+    fn extra_with(
+        &mut self,
+        name: &str,
+        value: &Any,
+        level: usize,
+        attrs: &[(String, String)],
+    ) -> bool {
+        if name.starts_with('@') || (self.flexi && property_attribute(name).is_some()) {
             return false;
         }
         match value {
             Any::Null => {
                 self.line(level);
-                self.open(name, None, &[("nil".into(), "true".into())]);
+                let mut all = vec![("nil".to_owned(), "true".to_owned())];
+                all.extend(attrs.iter().cloned());
+                self.open(name, None, &all);
                 self.out.push_str("/>");
             }
-            Any::Bool(b) => self.text_element(name, Some("boolean"), &b.to_string(), level),
+            Any::Bool(b) => {
+                self.text_element_with(name, Some("boolean"), attrs, &b.to_string(), level)
+            }
             Any::Number(n) => {
                 let ty = if n.contains(['.', 'e', 'E']) {
                     "decimal"
                 } else {
                     "integer"
                 };
-                self.text_element(name, Some(ty), n, level);
+                self.text_element_with(name, Some(ty), attrs, n, level);
             }
-            Any::String(s) => self.text_element(name, None, s, level),
+            Any::String(s) => self.text_element_with(name, None, attrs, s, level),
             Any::Array { item, items } => {
                 self.line(level);
                 self.open(name, Some("array"), &[]);

@@ -24,6 +24,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod envelope;
 mod error;
 mod field;
 mod ident;
@@ -34,10 +35,11 @@ mod validate;
 mod value;
 
 pub use elementa_macros::{resource, vendor};
+pub use envelope::{ENVELOPE_ROOT, ENVELOPE_VERSION, Envelope, Resolve};
 pub use error::{DecodeError, DecodeOptions, Shape, StreamError, line_col};
 pub use field::Field;
 pub use ident::{RecordId, Relation};
-pub use link::{Many, One};
+pub use link::{LIST_REMOVE_ALL, Many, One};
 pub use meta::{
     ActionMeta, Detail, Dialect, ElementMeta, ElementSet, Kind, Placement, ResourceMeta,
 };
@@ -51,6 +53,7 @@ pub use validate::{
 };
 pub use value::{
     Any, Date, DateTime, Decimal, Extra, Extras, Slot, Timestamp, Trace, ValueError, XmlTag,
+    property_attribute,
 };
 
 /// The `schemars` crate, for the `JsonSchema` impls of generated resources

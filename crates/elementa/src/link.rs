@@ -117,6 +117,11 @@ impl<T> fmt::Debug for One<T> {
     }
 }
 
+/// The attribute of a Flexi sub-evidence list asking that the records not
+/// listed be deleted: `removeAll="true"` in XML, `"polozkyDokladu@removeAll":
+/// "true"` in JSON ([`Many::remove_all`]).
+pub const LIST_REMOVE_ALL: &str = "removeAll";
+
 /// The value of a `many` association: a list of records of type `T`.
 ///
 /// ```
@@ -131,6 +136,7 @@ impl<T> fmt::Debug for One<T> {
 /// ```
 pub struct Many<T> {
     items: Vec<Box<dyn Record>>,
+    remove_all: bool,
     _t: PhantomData<fn() -> T>,
 }
 
@@ -139,8 +145,35 @@ impl<T> Many<T> {
     pub fn new() -> Self {
         Many {
             items: Vec::new(),
+            remove_all: false,
             _t: PhantomData,
         }
+    }
+
+    /// Asks, in an ABRA Flexi write, that the sub-evidence's records not
+    /// listed be deleted (`removeAll="true"`; with no items, all are).
+    ///
+    /// ```
+    /// use elementa::Many;
+    /// use elementa_flexi::wire::FakturaVydanaPolozka;
+    ///
+    /// let lines: Many<FakturaVydanaPolozka> = Many::new().remove_all();
+    /// assert!(lines.removes_all() && lines.is_empty());
+    /// ```
+    pub fn remove_all(mut self) -> Self {
+        self.remove_all = true;
+        self
+    }
+
+    /// Whether the list asks that the records not listed be deleted
+    /// ([`Self::remove_all`]).
+    pub fn removes_all(&self) -> bool {
+        self.remove_all
+    }
+
+    /// Sets or clears [`Self::remove_all`].
+    pub fn set_remove_all(&mut self, on: bool) {
+        self.remove_all = on;
     }
 
     /// The number of items.
@@ -213,6 +246,7 @@ impl<T: Record> FromIterator<T> for Many<T> {
                 .into_iter()
                 .map(|t| Box::new(t) as Box<dyn Record>)
                 .collect(),
+            remove_all: false,
             _t: PhantomData,
         }
     }
@@ -228,6 +262,7 @@ impl<T> Clone for Many<T> {
     fn clone(&self) -> Self {
         Many {
             items: self.items.iter().map(|r| r.clone_record()).collect(),
+            remove_all: self.remove_all,
             _t: PhantomData,
         }
     }
@@ -236,6 +271,7 @@ impl<T> Clone for Many<T> {
 impl<T> PartialEq for Many<T> {
     fn eq(&self, other: &Self) -> bool {
         self.items.len() == other.items.len()
+            && self.remove_all == other.remove_all
             && self
                 .items
                 .iter()

@@ -22,6 +22,11 @@ pub enum Placement {
     /// The record's XML element name (Flexi change records are named after
     /// their evidence); an `@` key in Flexi JSON.
     Name,
+    /// The text content of the record's XML element (Flexi's
+    /// `<error for="kod">message</error>`); a plain key in JSON. A record
+    /// with a text element is one XML element: its other elements travel as
+    /// attributes.
+    Text,
 }
 
 /// The least detail level of a Flexi listing (`detail=`) that carries an element.
@@ -220,6 +225,15 @@ impl ResourceMeta {
     pub fn element(&self, wire: &str) -> Option<(usize, &'static ElementMeta)> {
         let i = (self.lookup)(wire)?;
         self.elements.get(i).map(|e| (i, e))
+    }
+
+    /// The element holding the text content of the record's XML element, if
+    /// any ([`Placement::Text`]).
+    pub fn text_element(&self) -> Option<(usize, &'static ElementMeta)> {
+        self.elements
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.placement == Placement::Text)
     }
 
     /// The element whose value names the record's XML element, if any.

@@ -254,6 +254,11 @@ pub trait ManyField {
     fn set_null(&mut self);
     /// Removes the element.
     fn clear(&mut self);
+    /// Whether the list asks that records not listed be deleted
+    /// ([`Many::remove_all`]).
+    fn removes_all(&self) -> bool;
+    /// Sets [`Many::remove_all`], making the list present.
+    fn set_remove_all(&mut self, on: bool);
 }
 
 impl<T: Record> ManyField for Field<Many<T>> {
@@ -268,6 +273,17 @@ impl<T: Record> ManyField for Field<Many<T>> {
     }
     fn make_empty(&mut self) {
         *self = Field::Value(Many::new());
+    }
+    fn removes_all(&self) -> bool {
+        self.value().is_some_and(Many::removes_all)
+    }
+    fn set_remove_all(&mut self, on: bool) {
+        if !matches!(self, Field::Value(_)) {
+            *self = Field::Value(Many::new());
+        }
+        if let Some(m) = self.value_mut() {
+            m.set_remove_all(on);
+        }
     }
     fn push(&mut self, record: Box<dyn Record>) -> Option<&mut dyn Record> {
         if !matches!(self, Field::Value(_)) {

@@ -154,6 +154,47 @@ pub fn validate_with(record: &dyn Record, options: Options, custom: &CustomField
     problems
 }
 
+/// ABRA Flexi: whether a record of a write only changes an existing record,
+/// so the elements required on create need not be sent: it runs an action
+/// (a non-empty `action="storno"`, which needs only an identifier) or may not create
+/// (`create="fail"`).
+fn flexi_changes_existing(record: &dyn Record) -> bool {
+    let meta = record.meta();
+    if meta.dialect != crate::Dialect::Flexi {
+        return false;
+    }
+    let value = |wire: &str| {
+        meta.element(wire)
+            .and_then(|(i, _)| record.field(i))
+            .filter(FieldRef::is_present)
+    };
+    let fails_create = match value("create") {
+        Some(FieldRef::Enum(f)) => f.get().value().is_some_and(|v| *v == "fail"),
+        Some(FieldRef::String(f)) => f.value().is_some_and(|v| v == "fail"),
+        _ => false,
+    };
+    let action = match value("action") {
+        Some(FieldRef::Enum(f)) => f.get().value().is_some_and(|v| !v.is_empty()),
+        Some(FieldRef::String(f)) => f.value().is_some_and(|v| !v.is_empty()),
+        _ => false,
+    };
+    action || fails_create
+}
+
+/// ABRA Flexi: whether `name` is a decoration an export or a write puts on
+/// an element of the record's schema (`stavUhrK@showAs`, see
+/// [`crate::Relation::DECORATIONS`]), not an unknown element.
+fn is_decoration(meta: &ResourceMeta, extra: &crate::Extra) -> bool {
+    let string = matches!(extra.value, crate::Any::String(_));
+    crate::property_attribute(&extra.name).is_some_and(|(element, attribute)| {
+        string
+            && crate::Relation::DECORATIONS.contains(&attribute)
+            && meta
+                .element(element)
+                .is_some_and(|(_, e)| e.placement == crate::Placement::Element)
+    })
+}
+
 /// Custom fields a tenant has added to resources, by name pattern: Coupa
 /// sends older custom fields (and those marked "API global namespace") as
 /// elements of the record itself, beside the ones its element table names.
@@ -223,6 +264,7 @@ fn walk(
     let options = cx.options;
     let meta: &ResourceMeta = record.meta();
     let request = options.direction == Direction::In;
+    let update = options.update || (top && flexi_changes_existing(record));
     for (i, el) in meta.elements.iter().enumerate() {
         let Some(field) = record.field(i) else {
             continue;
@@ -243,7 +285,7 @@ fn walk(
             if field.is_present() && !el.api_in && !reference_key {
                 report(ProblemKind::NotApiIn);
             }
-            if top && el.required && !options.update {
+            if top && el.required && !update {
                 if !field.is_present() {
                     report(ProblemKind::Missing);
                 } else if field.is_null() {
@@ -254,7 +296,10 @@ fn walk(
         let text = match field {
             FieldRef::String(f) => f.value().map(String::as_str),
             FieldRef::Enum(f) => {
-                if options.strict && !f.is_known() {
+                // ABRA Flexi's empty select is no value (exports write `""`).
+                let empty = meta.dialect == crate::Dialect::Flexi
+                    && f.get().value().is_some_and(|v| v.is_empty());
+                if options.strict && !f.is_known() && !empty {
                     if let Some(v) = f.get().value() {
                         report(ProblemKind::NotAllowed {
                             value: (*v).to_owned(),
@@ -313,6 +358,7 @@ fn walk(
         for extra in record.extra().iter() {
             if (coupa && extra.name == COUPA_CUSTOM_FIELDS)
                 || cx.custom.allows(meta.id, &extra.name)
+                || (!coupa && is_decoration(meta, extra))
             {
                 continue;
             }

@@ -193,6 +193,20 @@ pub enum Any {
     Object(Vec<(String, Any)>),
 }
 
+/// Splits an ABRA Flexi JSON key that carries an element's attribute
+/// (`stavUhrK@showAs`) into element and attribute; `None` for other names
+/// (a record attribute `@action` has no element).
+///
+/// ```
+/// assert_eq!(elementa::property_attribute("stavUhrK@showAs"), Some(("stavUhrK", "showAs")));
+/// assert_eq!(elementa::property_attribute("@action"), None);
+/// assert_eq!(elementa::property_attribute("kod"), None);
+/// ```
+pub fn property_attribute(name: &str) -> Option<(&str, &str)> {
+    name.split_once('@')
+        .filter(|(element, attribute)| !element.is_empty() && !attribute.is_empty())
+}
+
 /// One element the schema does not name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extra {
@@ -316,6 +330,21 @@ impl Extras {
     /// The one named `name`.
     pub fn get(&self, name: &str) -> Option<&Any> {
         self.0.iter().find(|e| e.name == name).map(|e| &e.value)
+    }
+
+    /// ABRA Flexi: the attributes element `wire` came with beyond its value
+    /// (a select's `showAs`), as (attribute, value). They are kept as
+    /// unknown elements named `wire@attribute`, the JSON key that carries
+    /// them (`"stavUhrK@showAs": "Uhrazeno"`); in XML they are attributes
+    /// (`<stavUhrK showAs="Uhrazeno">`).
+    pub fn attributes_of<'a>(&'a self, wire: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> {
+        self.0.iter().filter_map(move |x| {
+            let (element, attribute) = property_attribute(&x.name)?;
+            match &x.value {
+                Any::String(v) if element == wire => Some((attribute, v.as_str())),
+                _ => None,
+            }
+        })
     }
 
     /// Adds one.
