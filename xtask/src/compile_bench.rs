@@ -116,3 +116,89 @@ pub fn run(root: &Path, n: usize) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The real schemas: a clean build of each vendor crate (its whole
+/// surface) with its dependencies already built, debug and release, against
+/// the 60 s debug budget; and beside it, built the same way, a scratch crate
+/// generated from the 13 earlier hand-written schema files
+/// (`tests/fixtures/hand-written-schemas/<vendor>`), the size the crates had
+/// before the import, as the baseline of the same run.
+pub fn run_vendors(root: &Path) -> Result<(), String> {
+    for (vendor, krate) in [("coupa", "elementa-coupa"), ("flexi", "elementa-flexi")] {
+        let base = baseline_crate(root, vendor)?;
+        for (profile, flag) in [("debug", None), ("release", Some("--release"))] {
+            let with = |args: &[&'static str]| {
+                let mut v = args.to_vec();
+                v.extend(flag);
+                v
+            };
+            cargo(root, &with(&["build", "--quiet", "-p", krate]))?;
+            cargo(root, &with(&["clean", "--quiet", "-p", krate]))?;
+            let start = Instant::now();
+            cargo(root, &with(&["build", "--quiet", "-p", krate]))?;
+            let real = start.elapsed().as_secs_f64();
+
+            cargo(&base, &with(&["build", "--quiet", "--lib"]))?;
+            cargo(&base, &with(&["clean", "--quiet", "-p", "baseline"]))?;
+            let start = Instant::now();
+            cargo(&base, &with(&["build", "--quiet", "--lib"]))?;
+            let before = start.elapsed().as_secs_f64();
+            let budget = if profile == "debug" {
+                format!(
+                    " (budget 60 s: {})",
+                    if real <= 60.0 { "met" } else { "NOT met" }
+                )
+            } else {
+                String::new()
+            };
+            println!(
+                "compile-bench: {krate} ({} resources) {profile}: {real:.1} s; \
+                 the 13 hand-written files' {vendor} part: {before:.1} s; ratio {:.1}x{budget}",
+                count(&root.join("schemas").join(vendor))?,
+                real / before.max(f64::EPSILON)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn count(dir: &Path) -> Result<usize, String> {
+    Ok(std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .count())
+}
+
+/// A scratch crate under `target/compile-bench/baseline-<vendor>` whose
+/// library is `vendor!` over the hand-written schema files of `vendor`,
+/// sharing the workspace's target directory for its dependencies.
+fn baseline_crate(root: &Path, vendor: &str) -> Result<std::path::PathBuf, String> {
+    let dir = root.join(format!("target/compile-bench/baseline-{vendor}"));
+    let schemas = dir.join("schemas").join(vendor);
+    std::fs::create_dir_all(&schemas).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
+    let source = root
+        .join("tests/fixtures/hand-written-schemas")
+        .join(vendor);
+    for entry in std::fs::read_dir(&source).map_err(|e| format!("{}: {e}", source.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, schemas.join(name))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    write(
+        &dir.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"baseline\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nelementa = {{ path = {:?} }}\n\n[workspace]\n",
+            root.join("crates/elementa").display().to_string()
+        ),
+    )?;
+    write(
+        &dir.join("src/lib.rs"),
+        &format!("#![allow(missing_docs)]\nelementa::vendor!(\"schemas/{vendor}\");\n"),
+    )?;
+    Ok(dir)
+}

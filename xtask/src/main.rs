@@ -15,6 +15,9 @@
 //!   scratch crate under `target/compile-bench`, time `cargo build` of that
 //!   crate, then edit one schema file and check that the next build picks the
 //!   change up.
+//! - `compile-bench --vendors`: the real schemas — a clean build of each
+//!   vendor crate (dependencies built), debug and release, against the
+//!   budget, beside a baseline built from the 13 earlier hand-written files.
 #![forbid(unsafe_code)]
 
 mod compile_bench;
@@ -115,6 +118,15 @@ fn main() -> ExitCode {
             }
         },
         Some("import") => import::run(&workspace_root(), args.get(1..).unwrap_or_default()),
+        Some("compile-bench") if args.get(1).map(String::as_str) == Some("--vendors") => {
+            match compile_bench::run_vendors(&workspace_root()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("compile-bench: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some("compile-bench") => {
             let n = match args.get(1).map(|s| s.parse::<usize>()) {
                 None => 300,
@@ -135,7 +147,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: cargo xtask check-schemas | export-schemas [--check] | \
-                 import coupa|flexi [--specs DIR] [--check] | compile-bench [N]"
+                 import coupa|flexi [--specs DIR] [--check] | compile-bench [N | --vendors]"
             );
             ExitCode::from(2)
         }

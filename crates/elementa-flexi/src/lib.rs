@@ -8,6 +8,7 @@
 //! * [`response`] — classifying answers (status body, `403`, the database
 //!   lock error on enabling);
 //! * [`hook`] — the constant-time web-hook secret check;
+//! * [`detail`] — a listing's `detail=` level, checked against the evidence;
 //! * [`wire`] — the listing's XML and JSON forms, generated from
 //!   `schemas/flexi/` and converted to [`ChangePage`];
 //! * [`cursor`] — the sync cursor and the [`sync`] loop over the caller's
@@ -46,6 +47,7 @@
 
 pub mod change;
 pub mod cursor;
+pub mod detail;
 pub mod hook;
 pub mod request;
 pub mod response;

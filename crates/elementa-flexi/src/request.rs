@@ -212,6 +212,27 @@ impl Request {
         self
     }
 
+    /// Sets the level of detail (`detail=custom:kod,polozkyDokladu(nazev)`),
+    /// replacing an earlier one; check it first with
+    /// [`crate::detail::Detail::check`].
+    ///
+    /// ```
+    /// use elementa_flexi::detail::Detail;
+    /// use elementa_flexi::request::{Evidence, Firm, Format, Request};
+    ///
+    /// let detail: Detail = "custom:kod,polozkyDokladu(nazev)".parse()?;
+    /// let r = Request::export(&Firm::new("demo")?, &Evidence::new("faktura-vydana")?, Format::Xml)
+    ///     .with_detail(&detail);
+    /// assert_eq!(r.url_path_and_query(),
+    ///     "/c/demo/faktura-vydana.xml?detail=custom%3Akod%2CpolozkyDokladu%28nazev%29");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_detail(mut self, detail: &crate::detail::Detail) -> Self {
+        self.query.retain(|(key, _)| key != "detail");
+        self.query.push(("detail".into(), detail.to_string()));
+        self
+    }
+
     /// The path with the encoded query, e.g. `/c/demo/changes.xml?start=5`.
     pub fn url_path_and_query(&self) -> String {
         let mut out = self.path.clone();
