@@ -33,6 +33,11 @@ const PAYLOADS: &[(&str, Option<&str>, &str)] = &[
         "coupa/invoice-header",
     ),
     ("order-header.xml", None, "coupa/order-header"),
+    (
+        "order-header.json",
+        Some("coupa/order-header"),
+        "coupa/order-header",
+    ),
     ("user.xml", None, "coupa/user"),
     ("errors.xml", None, "coupa/errors"),
     ("errors.json", None, "coupa/errors"),
