@@ -48,22 +48,31 @@ pub fn peek_root(text: &str) -> Result<(String, bool), DecodeError> {
     let mut reader = Reader::from_str(text);
     loop {
         let pos = reader.buffer_position();
-        match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => {
+        match peek_event(&mut reader, text)? {
+            Event::Start(e) | Event::Empty(e) => {
                 let name = e.name().as_ref().to_owned();
                 let array = attr(&e, "type").as_deref() == Some("array");
                 return Ok((name, array));
             }
-            Ok(Event::Eof) => return Err(at(text, pos, String::new(), "no root element".into())),
-            Ok(Event::DocType(_)) => {
-                return Err(at(text, pos, String::new(), NO_DTD.into()));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let p = reader.error_position();
-                return Err(at(text, p, String::new(), e.to_string()));
-            }
+            Event::Eof => return Err(at(text, pos, String::new(), "no root element".into())),
+            _ => {}
         }
+    }
+}
+
+/// The next event of a peek at the document's start; a DTD or a syntax
+/// error is an error at its position.
+fn peek_event<'a>(reader: &mut Reader<&'a [u8]>, text: &str) -> Result<Event<'a>, DecodeError> {
+    let pos = reader.buffer_position();
+    match reader.read_event() {
+        Ok(Event::DocType(_)) => Err(at(text, pos, String::new(), NO_DTD.into())),
+        Ok(event) => Ok(event),
+        Err(e) => Err(at(
+            text,
+            reader.error_position(),
+            String::new(),
+            e.to_string(),
+        )),
     }
 }
 
@@ -81,9 +90,8 @@ pub fn peek_first_child(text: &str) -> Result<Option<(String, Vec<String>)>, Dec
     let mut reader = Reader::from_str(text);
     let mut depth = 0usize;
     loop {
-        let pos = reader.buffer_position();
-        match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) if depth == 1 => {
+        match peek_event(&mut reader, text)? {
+            Event::Start(e) | Event::Empty(e) if depth == 1 => {
                 let name = e.name().as_ref().to_owned();
                 let attributes = e
                     .attributes()
@@ -92,16 +100,9 @@ pub fn peek_first_child(text: &str) -> Result<Option<(String, Vec<String>)>, Dec
                     .collect();
                 return Ok(Some((name, attributes)));
             }
-            Ok(Event::Start(_)) => depth += 1,
-            Ok(Event::Empty(_) | Event::End(_)) | Ok(Event::Eof) => return Ok(None),
-            Ok(Event::DocType(_)) => {
-                return Err(at(text, pos, String::new(), NO_DTD.into()));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let p = reader.error_position();
-                return Err(at(text, p, String::new(), e.to_string()));
-            }
+            Event::Start(_) => depth += 1,
+            Event::Empty(_) | Event::End(_) | Event::Eof => return Ok(None),
+            _ => {}
         }
     }
 }
