@@ -96,7 +96,7 @@ fn unknown_operations_are_kept_and_strict_reports_them() {
     let page = wire::to_page(&listing).unwrap();
     assert_eq!(page.changes[0].operation, Operation::Other("merge".into()));
     assert_eq!(page.changes[0].ids[1], RecordId::Ext("SHOP:42".into()));
-    assert_eq!((page.next, page.end()), (Next::None, 9));
+    assert_eq!((page.next, page.end()), (Next::None, 10));
     assert!(validate(&listing, Options::new(Direction::Out)).is_empty());
     let strict = validate(&listing, Options::new(Direction::Out).strict());
     assert_eq!(strict.len(), 1);
@@ -167,4 +167,33 @@ fn write_answers_decode_into_one_typed_type() {
         ),
         (Some("PROP"), Some("firma"))
     );
+}
+
+/// `tests/fixtures/flexi/changes.hook.*` are shaped like web-hook bodies
+/// captured from production servers: `globalVersion` is the `in-version` of
+/// the last change (inclusive), `next` is `none`.
+#[test]
+fn a_real_shaped_hook_body_signals_a_poll_and_the_poll_continues_after_it() {
+    use elementa_flexi::Cursor;
+    use elementa_flexi::cursor::HookAction;
+
+    let hook = wire::page_from_json(&fixture("flexi/changes.hook.json")).unwrap();
+    assert_eq!(
+        hook,
+        wire::page_from_xml(&fixture("flexi/changes.hook.xml")).unwrap()
+    );
+    assert_eq!((hook.global_version, hook.next), (3656477, Next::None));
+    assert_eq!(hook.end(), 3656478);
+    assert!(hook.is_last());
+
+    // A mirror loaded from an export at globalVersion 3656470 must poll …
+    let cursor = Cursor::after_export(3656470);
+    assert_eq!(cursor.on_hook(&hook), HookAction::Poll);
+    // … and a poll answered with the same listing applies all six changes
+    // and continues after the last one, not at it.
+    let batch = cursor.plan(cursor.position(), hook.clone()).unwrap();
+    assert_eq!(batch.changes().len(), 6);
+    assert_eq!(batch.to(), 3656478);
+    // Once there, the same body is old news.
+    assert_eq!(Cursor::new(batch.to()).on_hook(&hook), HookAction::UpToDate);
 }

@@ -431,6 +431,56 @@ fn changes_prints_the_seed_listings() {
     assert_eq!(bad.code, 1);
 }
 
+/// Shaped like web-hook bodies captured from production Flexi servers:
+/// several evidences, `code:`/`ext:` ids, microsecond timestamps, and
+/// `globalVersion` equal to the last change's `in-version` with `next` none.
+#[test]
+fn changes_on_a_real_shaped_hook_body_continues_after_its_last_change() {
+    for file in [
+        "tests/fixtures/flexi/changes.hook.json",
+        "tests/fixtures/flexi/changes.hook.xml",
+    ] {
+        let r = elementa(&["changes", file]);
+        assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+        assert!(
+            r.stdout.ends_with("  continue from 3656478\n"),
+            "{}",
+            r.stdout
+        );
+        let lines = elementa(&["changes", "--json", file]);
+        let parsed: Vec<serde_json::Value> = lines
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(parsed.len(), 7, "{file}");
+        assert_eq!(parsed[5]["timestamp"], "2021-03-12 23:59:55.586215");
+        assert_eq!(
+            parsed[0]["ids"],
+            serde_json::json!(["2087", "code:NOVAK-ELEKTRO", "ext:SHOP:10442"])
+        );
+        assert_eq!(parsed[6]["continueFrom"], 3656478);
+    }
+    // Both forms carry the same listing, microseconds included.
+    let json = elementa(&[
+        "convert",
+        "--to",
+        "json",
+        "tests/fixtures/flexi/changes.hook.xml",
+    ]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let mut converted: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    converted["winstrom"]
+        .as_object_mut()
+        .unwrap()
+        .remove("@version");
+    let fixture: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/flexi/changes.hook.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(converted, fixture);
+}
+
 #[test]
 fn convert_flexi_listing_to_the_seed_json_form_and_back() {
     let json = elementa(&[

@@ -144,7 +144,9 @@ impl fmt::Display for Next {
 /// One Changes API listing (a polled page or a web-hook delivery).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangePage {
-    /// The first version the database had not yet reached when it answered.
+    /// `globalVersion`: the version of the latest change in the database when
+    /// it answered, inclusive (real web-hook bodies carry the `in-version` of
+    /// their last change here, with `next` = `none`).
     pub global_version: u64,
     /// The changes, ascending by version.
     pub changes: Vec<Change>,
@@ -153,19 +155,36 @@ pub struct ChangePage {
 }
 
 impl ChangePage {
-    /// The first version this page does not cover: `next`, or
-    /// `global_version` when `next` is `none` (the vendor's rule).
+    /// The first version this page does not cover, where the next listing
+    /// starts: `next`, or `global_version + 1` when `next` is `none` (the
+    /// page then shows every change up to and including `globalVersion`).
+    ///
+    /// ```
+    /// use elementa_flexi::change::{ChangePage, Next};
+    /// // A real web-hook body: its last change is 3656477, so is globalVersion.
+    /// let hook = ChangePage { global_version: 3656477, changes: vec![], next: Next::None };
+    /// assert_eq!(hook.end(), 3656478);
+    /// // The seed listing: changes 3 to 5, `next` 6, a change 6 exists.
+    /// let seed = ChangePage { global_version: 6, changes: vec![], next: Next::Version(6) };
+    /// assert_eq!((seed.end(), seed.is_last()), (6, false));
+    /// ```
+    ///
+    /// A `global_version` of `u64::MAX` (which the wire, a signed 64-bit
+    /// number, cannot carry) ends at `u64::MAX`.
     pub fn end(&self) -> u64 {
         match self.next {
             Next::Version(v) => v,
-            Next::None => self.global_version,
+            Next::None => self.global_version.saturating_add(1),
         }
     }
 
     /// Whether nothing followed this page when it was produced: `next` is
-    /// `none` or already at `global_version`.
+    /// `none`, or past `global_version` (no change exists from there on).
     pub fn is_last(&self) -> bool {
-        self.next == Next::None || self.end() >= self.global_version
+        match self.next {
+            Next::None => true,
+            Next::Version(v) => v > self.global_version,
+        }
     }
 }
 
@@ -246,17 +265,24 @@ mod tests {
 
     #[test]
     fn page_end_follows_the_vendor_rule() {
+        // The seed listing: changes 3..=5, `next` 6, globalVersion 6 — a
+        // change 6 exists beyond the page.
         let mut page = ChangePage {
             global_version: 6,
             changes: Vec::new(),
-            next: Next::Version(4),
+            next: Next::Version(6),
         };
+        assert_eq!(page.end(), 6);
+        assert!(!page.is_last());
+        page.next = Next::Version(4);
         assert_eq!(page.end(), 4);
         assert!(!page.is_last());
-        page.next = Next::Version(6);
+        // `next` past the latest change: nothing follows.
+        page.next = Next::Version(7);
         assert!(page.is_last());
+        // A real web-hook body: globalVersion is its last change, inclusive.
         page.next = Next::None;
-        assert_eq!(page.end(), 6);
+        assert_eq!(page.end(), 7);
         assert!(page.is_last());
     }
 

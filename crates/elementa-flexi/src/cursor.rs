@@ -4,22 +4,29 @@
 //! # The loop
 //!
 //! The vendor's loop: export the data with `add-global-version=true`, store
-//! it and remember `globalVersion`; then repeatedly list changes from the
-//! remembered version, apply them and remember where the listing ends
-//! (`next`, or `globalVersion` when `next` is `none`, see
-//! [`ChangePage::end`]).
+//! it and remember `globalVersion`; then repeatedly list changes from after
+//! the remembered version, apply them and remember where the listing ends
+//! (see [`ChangePage::end`]).
+//!
+//! `globalVersion` is the version of the latest change, inclusive: web-hook
+//! bodies from production servers carry the `in-version` of their last
+//! change there (with `next` = `none`), and the seed listing (changes 3 to 5,
+//! `next` 6, `globalVersion` 6) says a change 6 exists beyond the page. So an
+//! export at `globalVersion` G reflects every change up to and including G,
+//! and the next listing starts at G + 1.
 //!
 //! [`Cursor`] is that loop as a state machine without I/O. Its *position*
 //! is the next version to fetch (an inclusive start): every change below it
 //! has been applied, none at or above it has. After the initial load it is
-//! the export's `globalVersion` ([`Cursor::new`]). [`sync`] drives it over
-//! the caller's [`Transport`] and [`Store`]; async callers can drive
-//! [`Cursor::plan`] and [`Cursor::advance`] themselves.
+//! the export's `globalVersion` + 1 ([`Cursor::after_export`]). [`sync`]
+//! drives it over the caller's [`Transport`] and [`Store`]; async callers can
+//! drive [`Cursor::plan`] and [`Cursor::advance`] themselves.
 //!
 //! # Why nothing is skipped or applied twice
 //!
 //! * A polled page answers a request with a known start `s`, so it shows
-//!   every change in `[s, end)`. When `s <= position` it therefore covers
+//!   every change in `[s, end)`, where `end` is `next`, or one past
+//!   `globalVersion` when `next` is `none`. When `s <= position` it therefore covers
 //!   `[position, end)`: the cursor applies the changes in that range and
 //!   moves to `end`. Gaps in version numbers need no special care, since
 //!   the range, not the count of changes, is what the page vouches for; a
@@ -63,7 +70,7 @@
 //! ```
 //! use std::convert::Infallible;
 //! use elementa_flexi::change::{Change, ChangePage, Next, Operation, RecordId};
-//! use elementa_flexi::cursor::{Batch, Store, SyncOptions, Transport, sync};
+//! use elementa_flexi::cursor::{Batch, Cursor, Store, SyncOptions, Transport, sync};
 //! use elementa_flexi::request::{ChangesRequest, Firm};
 //!
 //! /// Answers every request with the seed listing.
@@ -80,8 +87,9 @@
 //!         };
 //!         let changes = vec![change(3, "faktura-vydana"), change(4, "faktura-vydana-polozka")];
 //!         let start = request.start().unwrap_or(0);
+//!         // As real servers answer: globalVersion is the latest change.
 //!         Ok(ChangePage {
-//!             global_version: 5,
+//!             global_version: 4,
 //!             changes: changes.into_iter().filter(|c| c.version >= start).collect(),
 //!             next: Next::None,
 //!         })
@@ -106,8 +114,9 @@
 //!     }
 //! }
 //!
-//! // The initial load reflected everything before version 4.
-//! let mut mirror = Mirror { position: Some(4), applied: vec![] };
+//! // The initial load's export said globalVersion 3: it reflects change 3.
+//! let start = Cursor::after_export(3).position();
+//! let mut mirror = Mirror { position: Some(start), applied: vec![] };
 //! let template = ChangesRequest::new(Firm::new("demo").unwrap());
 //! let report = sync(&mut Seed, &mut mirror, &template, SyncOptions::default()).unwrap();
 //! assert_eq!((report.pages, report.applied, report.position), (1, 1, 5));
@@ -237,10 +246,26 @@ impl Batch {
 }
 
 impl Cursor {
-    /// A cursor at `position`: the saved position, or after the initial load
-    /// the export's `globalVersion`.
+    /// A cursor at `position`, the next version to fetch (a saved position).
     pub fn new(position: u64) -> Self {
         Cursor { position }
+    }
+
+    /// The cursor after an initial load whose export carried
+    /// `globalVersion` = `global_version`: the export reflects every change
+    /// up to and including it, so the position is the version after it.
+    ///
+    /// ```
+    /// use elementa_flexi::Cursor;
+    /// assert_eq!(Cursor::after_export(6).position(), 7);
+    /// ```
+    ///
+    /// A `global_version` of `u64::MAX` (beyond what the wire's signed
+    /// 64-bit number carries) stays at `u64::MAX`.
+    pub fn after_export(global_version: u64) -> Self {
+        Cursor {
+            position: global_version.saturating_add(1),
+        }
     }
 
     /// The next version to fetch.
@@ -452,15 +477,32 @@ mod tests {
             .unwrap();
         assert_eq!((batch.from(), batch.to()), (3, 6));
         assert_eq!(versions(&batch), [3, 4, 5]);
+        // globalVersion 6 is a change that exists beyond this page.
+        assert!(!batch.caught_up());
+    }
+
+    #[test]
+    fn none_continues_after_global_version_and_gaps_are_fine() {
+        let batch = Cursor::new(1)
+            .plan(1, page(&[2, 9], 40, Next::None))
+            .unwrap();
+        assert_eq!((batch.to(), versions(&batch)), (41, vec![2, 9]));
         assert!(batch.caught_up());
     }
 
     #[test]
-    fn none_uses_global_version_and_gaps_are_fine() {
-        let batch = Cursor::new(1)
-            .plan(1, page(&[2, 9], 40, Next::None))
+    fn real_hook_shaped_page_is_applied_and_continues_after_its_last_change() {
+        // Shaped like web-hook bodies from production servers: globalVersion
+        // equals the last change's in-version, `next` is `none`.
+        let cursor = Cursor::after_export(3656470);
+        let batch = cursor
+            .plan(
+                3656471,
+                page(&[3656471, 3656475, 3656477], 3656477, Next::None),
+            )
             .unwrap();
-        assert_eq!((batch.to(), versions(&batch)), (40, vec![2, 9]));
+        assert_eq!((batch.from(), batch.to()), (3656471, 3656478));
+        assert_eq!(versions(&batch), [3656471, 3656475, 3656477]);
         assert!(batch.caught_up());
     }
 
@@ -512,12 +554,19 @@ mod tests {
             cursor.plan(5, page(&[6, 8], 9, Next::Version(8))),
             Err(CursorError::BeyondEnd { version: 8, end: 8 })
         );
+        assert_eq!(
+            cursor.plan(5, page(&[6, 10], 9, Next::None)),
+            Err(CursorError::BeyondEnd {
+                version: 10,
+                end: 10
+            })
+        );
     }
 
     #[test]
     fn advance_checks_the_batch_start() {
         let mut cursor = Cursor::new(3);
-        let batch = cursor.plan(3, page(&[3], 6, Next::None)).unwrap();
+        let batch = cursor.plan(3, page(&[3], 5, Next::None)).unwrap();
         cursor.advance(&batch).unwrap();
         assert_eq!(cursor.position(), 6);
         assert_eq!(
@@ -541,11 +590,17 @@ mod tests {
             cursor.on_hook(&page(&[5, 6], 7, Next::None)),
             HookAction::Poll
         );
+        // A real-shaped body whose changes are all applied.
+        assert_eq!(
+            cursor.on_hook(&page(&[4, 5], 5, Next::None)),
+            HookAction::UpToDate
+        );
         // Nothing listed, but the database moved on.
         assert_eq!(cursor.on_hook(&page(&[], 9, Next::None)), HookAction::Poll);
     }
 
-    /// Serves `history` (ascending versions) with pages of `limit`.
+    /// Serves `history` (ascending versions) with pages of `limit`, as real
+    /// servers do: `globalVersion` is the latest change.
     struct Server {
         history: Vec<Change>,
         global_version: u64,
@@ -610,7 +665,7 @@ mod tests {
     fn sync_pages_until_caught_up() {
         let mut server = Server {
             history: [3, 4, 10, 11, 12].map(|v| change(v, "create")).into(),
-            global_version: 13,
+            global_version: 12,
             limit: 2,
             fetches: 0,
         };
@@ -640,7 +695,7 @@ mod tests {
     fn crash_after_commit_does_not_reapply() {
         let mut server = Server {
             history: [1, 2, 3].map(|v| change(v, "create")).into(),
-            global_version: 4,
+            global_version: 3,
             limit: 1,
             fetches: 0,
         };
@@ -671,7 +726,7 @@ mod tests {
     fn sync_needs_an_initial_load() {
         let mut server = Server {
             history: Vec::new(),
-            global_version: 1,
+            global_version: 0,
             limit: 1,
             fetches: 0,
         };
@@ -689,7 +744,7 @@ mod tests {
     fn strict_mode_stops_before_committing_unknown_operations() {
         let mut server = Server {
             history: vec![change(1, "create"), change(2, "archive")],
-            global_version: 3,
+            global_version: 2,
             limit: 10,
             fetches: 0,
         };

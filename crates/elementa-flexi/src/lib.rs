@@ -22,12 +22,13 @@
 //! use elementa_flexi::request::{Evidence, Firm, Format, Limit};
 //!
 //! let firm = Firm::new("demo")?;
-//! // Initial load: export with the global version, store the data and
-//! // remember the version (here 3) as the cursor position.
+//! // Initial load: export with the global version and store the data. The
+//! // export said globalVersion 2: it reflects every change up to and
+//! // including 2, so the cursor continues from 3.
 //! let export = Request::export(&firm, &Evidence::new("faktura-vydana")?, Format::Json)
 //!     .add_global_version();
 //! assert_eq!(export.to_string(), "GET /c/demo/faktura-vydana.json?add-global-version=true");
-//! let mut cursor = Cursor::new(3);
+//! let mut cursor = Cursor::after_export(2);
 //!
 //! // Then poll from the position …
 //! let template = ChangesRequest::new(firm).with_limit(Limit::new(500)?);
@@ -35,12 +36,13 @@
 //! assert_eq!(poll.url_path_and_query(), "/c/demo/changes.xml?start=3&limit=500");
 //!
 //! // … and commit what the answer adds, with the new position, in one
-//! // transaction; then move the cursor.
+//! // transaction; then move the cursor. globalVersion 6 is the latest
+//! // change, so the next listing starts at 7.
 //! let page = ChangePage { global_version: 6, changes: vec![], next: Next::None };
 //! let batch = cursor.plan(3, page)?;
-//! assert_eq!((batch.from(), batch.to()), (3, 6));
+//! assert_eq!((batch.from(), batch.to()), (3, 7));
 //! cursor.advance(&batch)?;
-//! assert_eq!(cursor.position(), 6);
+//! assert_eq!(cursor.position(), 7);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]

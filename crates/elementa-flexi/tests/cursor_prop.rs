@@ -3,6 +3,20 @@
 //! and crashes at random points. Whatever happens, once faults stop and the
 //! last sync succeeds, the mirror equals the source and every change after
 //! the initial load was applied exactly once.
+//!
+//! The fake answers the way real servers do, not the way the cursor assumes:
+//! * `globalVersion` is the version of the latest change, inclusive. Web-hook
+//!   bodies captured from production servers all carry the `in-version` of
+//!   their last change there, with `next` = `none`; the seed listing
+//!   (changes 3 to 5, `next` 6, `globalVersion` 6) has a change 6 beyond the
+//!   page. Sometimes the fake's `globalVersion` lies past the last listed
+//!   change (a version used by a record type the listing does not show),
+//!   never at or past a change it has not yet made visible.
+//! * `next` is `none` on a page that lists everything up to `globalVersion`,
+//!   else a version after the page's last change and at or before the first
+//!   change it left out (`next` = last + 1 on the seed page).
+//! * Web-hook deliveries look like the captured bodies: a run of consecutive
+//!   changes, `globalVersion` = the last one's `in-version`, `next` = `none`.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
@@ -62,8 +76,8 @@ impl Dice {
 /// The fake server: the source history, of which `visible` changes exist.
 struct Server {
     history: Vec<Change>,
-    /// `global_versions[k]`: the global version once `k` changes exist; it
-    /// lies after change `k - 1` and at or before change `k`.
+    /// `global_versions[k]`: `globalVersion` once `k` changes exist; at or
+    /// after change `k - 1` (usually equal) and before change `k`.
     global_versions: Vec<u64>,
     visible: usize,
     dice: Dice,
@@ -91,8 +105,10 @@ impl Server {
             (Some(last), Some(first_left)) => {
                 Next::Version(last.version + 1 + self.dice.roll(first_left.version - last.version))
             }
+            // Nothing left out: `none`, or a number at most one past
+            // globalVersion (below it, the next page is empty and says `none`).
             (Some(last), None) if self.dice.roll(2) == 0 => {
-                Next::Version(last.version + 1 + self.dice.roll(global_version - last.version))
+                Next::Version(last.version + 1 + self.dice.roll(global_version + 1 - last.version))
             }
             _ => Next::None,
         };
@@ -103,6 +119,23 @@ impl Server {
         };
         self.served.push((start, page.clone()));
         page
+    }
+
+    /// A web-hook body as production servers send it: consecutive visible
+    /// changes from index `from`, `globalVersion` = the last one's
+    /// `in-version`, `next` = `none` (the fresh global version when empty).
+    fn hook_body(&mut self, from: usize) -> ChangePage {
+        let from = from.min(self.visible);
+        let count = self.dice.roll((self.visible - from) as u64 + 1) as usize;
+        let changes = self.history[from..from + count].to_vec();
+        let global_version = changes
+            .last()
+            .map_or(self.global_versions[self.visible], |c| c.version);
+        ChangePage {
+            global_version,
+            changes,
+            next: Next::None,
+        }
     }
 }
 
@@ -172,8 +205,9 @@ enum Action {
     Replay(usize),
     /// A page requested by someone else from near the position arrives.
     Foreign { back: u8, ahead: bool, limit: u8 },
-    /// A web-hook delivery: a served page, or a fresh one.
-    Hook(Option<usize>),
+    /// A web-hook delivery: a served page, or a fresh real-shaped body
+    /// starting at a change index.
+    Hook(Option<usize>, usize),
     /// The process dies: the in-memory cursor is gone.
     Crash,
 }
@@ -185,7 +219,8 @@ fn action() -> impl Strategy<Value = Action> {
         2 => any::<usize>().prop_map(Action::Replay),
         2 => (0..6u8, any::<bool>(), 1..6u8)
             .prop_map(|(back, ahead, limit)| Action::Foreign { back, ahead, limit }),
-        2 => proptest::option::of(any::<usize>()).prop_map(Action::Hook),
+        2 => (proptest::option::of(any::<usize>()), any::<usize>())
+            .prop_map(|(served, from)| Action::Hook(served, from)),
         1 => Just(Action::Crash),
     ]
 }
@@ -231,11 +266,18 @@ fn history(steps: &[Step]) -> (u64, Vec<Change>) {
     (first, changes)
 }
 
+/// `globalVersion` after each prefix of the history: the latest change's
+/// version, now and then a little past it (never reaching the next change).
 fn global_versions(first: u64, changes: &[Change], dice: &mut Dice) -> Vec<u64> {
     let mut out = vec![first];
     for (k, change) in changes.iter().enumerate() {
         let bound = changes.get(k + 1).map_or(3, |c| c.version - change.version);
-        out.push(change.version + 1 + dice.roll(bound));
+        let past = if dice.roll(3) == 0 {
+            dice.roll(bound)
+        } else {
+            0
+        };
+        out.push(change.version + past);
     }
     out
 }
@@ -313,15 +355,12 @@ impl World {
                 let page = self.server.page(start, u32::from(limit));
                 self.deliver(start, page);
             }
-            Action::Hook(which) => {
+            Action::Hook(which, from) => {
                 let page = match which {
                     Some(i) if !self.server.served.is_empty() => {
                         self.server.served[i % self.server.served.len()].1.clone()
                     }
-                    _ => {
-                        let start = self.server.dice.roll(self.server.global_versions[0] + 50);
-                        self.server.page(start, 1000)
-                    }
+                    _ => self.server.hook_body(from % (self.server.visible + 1)),
                 };
                 let position = self.mirror.position.unwrap();
                 let cursor = *self.cursor.get_or_insert_with(|| Cursor::new(position));
@@ -371,7 +410,8 @@ proptest! {
             template: ChangesRequest::new(Firm::new("demo").unwrap())
                 .with_limit(Limit::new(limit).unwrap()),
         };
-        world.mirror.position = Some(world.server.global_versions[loaded]);
+        world.mirror.position =
+            Some(Cursor::after_export(world.server.global_versions[loaded]).position());
 
         for action in actions {
             world.run(action);
@@ -390,7 +430,10 @@ proptest! {
         prop_assert!(report.is_ok(), "{:?}", report.err().map(|e| e.to_string()));
 
         prop_assert_eq!(&world.mirror.state, &fold(&changes));
-        prop_assert_eq!(world.mirror.position, world.server.global_versions.last().copied());
+        // The position is just after the final globalVersion: the next
+        // listing starts after the latest change.
+        let last_global = *world.server.global_versions.last().unwrap();
+        prop_assert_eq!(world.mirror.position, Some(last_global + 1));
         let expected: BTreeMap<u64, u32> =
             changes[loaded..].iter().map(|c| (c.version, 1)).collect();
         prop_assert_eq!(&world.mirror.applied, &expected);
