@@ -92,7 +92,8 @@ fn payloads() -> (Vec<Box<dyn Record>>, String, String) {
         ExpenseReport::resource_meta(),
         records.iter().map(|r| &**r),
         &elementa_xml::Layout::for_dialect(elementa::Dialect::Coupa),
-    );
+    )
+    .unwrap();
     (records, json, xml)
 }
 
@@ -160,6 +161,7 @@ fn xml(c: &mut Criterion) {
     g.bench_function("elementa typed", |b| {
         b.iter(|| {
             elementa_xml::encode_records(meta, black_box(&records).iter().map(|r| &**r), &layout)
+                .unwrap()
         })
     });
     g.finish();

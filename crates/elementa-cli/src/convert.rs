@@ -32,10 +32,16 @@ pub fn run(args: &ConvertArgs) -> Outcome {
         Err(o) => return o,
     };
     match load(&args.file, resource, args.format, args.vendor) {
-        Ok(loaded) => {
-            print!("{}", render(&loaded, args.to));
-            Outcome::Ok
-        }
+        Ok(loaded) => match render(&loaded, args.to) {
+            Ok(text) => {
+                print!("{text}");
+                Outcome::Ok
+            }
+            Err(e) => {
+                eprintln!("{}: cannot be written as XML: {e}", args.file.display());
+                Outcome::Invalid
+            }
+        },
         Err(LoadError::Usage(e)) => {
             eprintln!("{e}");
             Outcome::Usage

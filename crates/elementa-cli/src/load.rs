@@ -321,11 +321,12 @@ fn pretty_list(records: &[Box<dyn Record>]) -> String {
 }
 
 /// Writes `loaded` in `to`: JSON indented by two spaces, XML in the vendor's
-/// layout.
-pub fn render(loaded: &Loaded, to: Format) -> String {
-    match (&loaded.body, to) {
+/// layout; refused when XML cannot carry it (a JSON key that is no XML
+/// name, a character XML 1.0 cannot hold).
+pub fn render(loaded: &Loaded, to: Format) -> Result<String, elementa_xml::EncodeError> {
+    Ok(match (&loaded.body, to) {
         (Body::Envelope(e), Format::Json) => elementa_json::envelope_to_string(e, true) + "\n",
-        (Body::Envelope(e), Format::Xml) => elementa_xml::envelope_to_string(e),
+        (Body::Envelope(e), Format::Xml) => elementa_xml::envelope_to_string(e)?,
         (Body::List(rs), Format::Json) => match loaded.meta {
             Some(meta) if meta.dialect == Dialect::Flexi => {
                 let envelope = Envelope {
@@ -342,9 +343,9 @@ pub fn render(loaded: &Loaded, to: Format) -> String {
                 meta,
                 rs.iter().map(|r| &**r),
                 &Layout::for_dialect(meta.dialect),
-            ),
+            )?,
             None => String::new(),
         },
-        (Body::One(r), Format::Xml) => elementa_xml::to_string(&**r),
-    }
+        (Body::One(r), Format::Xml) => elementa_xml::to_string(&**r)?,
+    })
 }

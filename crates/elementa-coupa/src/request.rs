@@ -112,6 +112,9 @@ pub enum RequestError {
     /// The body fails validation as a request.
     #[error("the request body is invalid: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<Problem>),
+    /// The body cannot be written as XML (a name or character XML cannot hold).
+    #[error("the request body cannot be written as XML: {0}")]
+    NotXml(#[from] elementa_xml::EncodeError),
     /// A query that does not fit the resource.
     #[error(transparent)]
     Query(#[from] crate::query::QueryError),
@@ -202,7 +205,7 @@ pub fn build(
             }
             headers.push(("Content-Type", format.media_type().to_owned()));
             Some(match format {
-                Format::Xml => elementa_xml::to_string(record),
+                Format::Xml => elementa_xml::to_string(record)?,
                 Format::Json => elementa_json::to_string(record),
             })
         }

@@ -121,8 +121,9 @@ pub fn page_from_json(text: &str) -> Result<ChangePage, DecodeError> {
     domain(elementa_json::from_str(text))
 }
 
-/// Encodes `page` as Flexi's XML.
-pub fn page_to_xml(page: &ChangePage) -> String {
+/// Encodes `page` as Flexi's XML; refused when an evidence name is not an
+/// XML name or a text holds what XML 1.0 cannot.
+pub fn page_to_xml(page: &ChangePage) -> Result<String, elementa_xml::EncodeError> {
     elementa_xml::to_string(&from_page(page))
 }
 

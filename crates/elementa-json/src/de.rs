@@ -559,14 +559,11 @@ impl Ctx {
                 Seg::Index(i) => path.push_str(&format!("[{i}]")),
             }
         }
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
         Error {
             line: e.line(),
             column: e.column(),
             path,
-            message,
+            message: message_of(e),
         }
     }
 }
@@ -598,6 +595,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let mut decorations: Vec<(usize, &'static str, String, usize)> = Vec::new();
         let mut remove_all: Vec<(usize, bool)> = Vec::new();
         let mut trace = Trace::default();
+        let mut unknown_names = elementa::UniqueNames::default();
         while let Some(key) = map.next_key_seed(KeySeed {
             meta,
             flexi: cx.flexi,
@@ -615,7 +613,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     let target = el.and_then(|e| e.kind.target());
                     let r = map.next_value_seed(ValueSeed { slot, cx, target });
                     cx.mark(r, name)?;
-                    position = i + 1;
+                    position = position.max(i + 1);
                     trace.slots.push((Slot::Element(i), None));
                 }
                 Key::Decoration(i, attr) => {
@@ -652,7 +650,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     remove_all.push((i, on));
                 }
                 Key::Unknown(name) => {
-                    if self.record.extra().iter().any(|x| x.name == name) {
+                    if unknown_names.is_repeated(self.record.extra(), &name) {
                         return cx.mark(Err(de::Error::custom("duplicate element")), || {
                             Seg::Key(name)
                         });
@@ -787,6 +785,27 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
                 };
                 Ok(())
             }
+            FieldMut::Decimal(f) => {
+                // Numbers are read from their text: through `f64` they
+                // would round (`99999999999999999999`, `1e-30`).
+                let raw: Box<serde_json::value::RawValue> = serde::Deserialize::deserialize(d)?;
+                let text = raw.get().trim();
+                match text.as_bytes().first() {
+                    Some(b'-' | b'0'..=b'9') => {
+                        *f = Field::Value(parsed(elementa::parse_decimal(text))?);
+                        Ok(())
+                    }
+                    _ => {
+                        let mut inner = serde_json::Deserializer::from_str(text);
+                        let seed = ValueSeed {
+                            slot: FieldMut::Decimal(f),
+                            ..self
+                        };
+                        de::Deserializer::deserialize_any(&mut inner, seed)
+                            .map_err(|e| de::Error::custom(message_of(&e)))
+                    }
+                }
+            }
             slot => d.deserialize_any(ValueSeed { slot, ..self }),
         }
     }
@@ -824,12 +843,7 @@ impl ValueSeed<'_, '_> {
             FieldMut::Date(f) => *f = Field::Value(parsed(Date::parse(v))?),
             FieldMut::Timestamp(f) => *f = Field::Value(parsed(Timestamp::parse(v))?),
             FieldMut::Relation(f) => *f = Field::Value(parsed(v.parse::<Relation>())?),
-            FieldMut::Decimal(f) => {
-                let d = v
-                    .parse::<Decimal>()
-                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &"a decimal number"))?;
-                *f = Field::Value(d);
-            }
+            FieldMut::Decimal(f) => *f = Field::Value(parsed(elementa::parse_decimal(v))?),
             FieldMut::Integer(f) if flexi => {
                 let n = v
                     .parse::<i64>()
@@ -925,17 +939,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        match self.slot {
-            FieldMut::Decimal(f) => {
-                let d = v
-                    .to_string()
-                    .parse::<Decimal>()
-                    .map_err(|_| E::custom(format!("{v} does not fit a decimal")))?;
-                *f = Field::Value(d);
-                Ok(())
-            }
-            slot => Err(E::invalid_type(de::Unexpected::Float(v), &Expect(&slot))),
-        }
+        // Decimals never get here (they are read from their text).
+        Err(E::invalid_type(
+            de::Unexpected::Float(v),
+            &Expect(&self.slot),
+        ))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
@@ -1016,7 +1024,14 @@ impl<'de> DeserializeSeed<'de> for ItemSeed<'_, '_> {
     }
 }
 
-/// Captures the value of an unknown element.
+/// Captures the value of an unknown element, numbers as their exact text.
+///
+/// serde hands numbers over as `u64`/`i64`/`f64`, which would round
+/// `4E70` or a 30-digit id. So the value is first captured as raw JSON
+/// (already checked by serde_json, errors at their position) and then read
+/// again from that text, where each number is its own raw text. Nested
+/// containers are read again per level: O(size × depth) within unknown
+/// values, and depth is bounded by [`DecodeOptions::max_depth`].
 struct AnySeed<'c> {
     cx: &'c Ctx,
 }
@@ -1024,11 +1039,40 @@ struct AnySeed<'c> {
 impl<'de> DeserializeSeed<'de> for AnySeed<'_> {
     type Value = Any;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Any, D::Error> {
-        d.deserialize_any(self)
+        let raw: Box<serde_json::value::RawValue> = serde::Deserialize::deserialize(d)?;
+        any_from_raw(raw.get(), self.cx).map_err(de::Error::custom)
     }
 }
 
-impl<'de> Visitor<'de> for AnySeed<'_> {
+/// The message of a serde_json error without its ` at line … column …`.
+fn message_of(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+}
+
+/// Reads a captured raw JSON value (checked JSON) into an [`Any`].
+fn any_from_raw(raw: &str, cx: &Ctx) -> Result<Any, String> {
+    let mut d = serde_json::Deserializer::from_str(raw);
+    let value = de::Deserializer::deserialize_any(&mut d, RawAny { raw, cx })
+        .and_then(|v| d.end().map(|()| v))
+        .map_err(|e| message_of(&e))?;
+    Ok(value)
+}
+
+/// Reads one level of a raw value; see [`AnySeed`].
+struct RawAny<'r, 'c> {
+    raw: &'r str,
+    cx: &'c Ctx,
+}
+
+impl RawAny<'_, '_> {
+    fn number(&self) -> Any {
+        Any::Number(self.raw.trim().to_owned())
+    }
+}
+
+impl<'de> Visitor<'de> for RawAny<'_, '_> {
     type Value = Any;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
@@ -1039,14 +1083,14 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Any, E> {
         Ok(Any::Bool(v))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Any, E> {
-        Ok(Any::Number(v.to_string()))
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Any, E> {
+        Ok(self.number())
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Any, E> {
-        Ok(Any::Number(v.to_string()))
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Any, E> {
+        Ok(self.number())
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Any, E> {
-        Ok(Any::Number(v.to_string()))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Any, E> {
+        Ok(self.number())
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Any, E> {
         Ok(Any::String(v.to_owned()))
@@ -1054,8 +1098,8 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Any, A::Error> {
         self.cx.enter()?;
         let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(AnySeed { cx: self.cx })? {
-            items.push(v);
+        while let Some(raw) = seq.next_element::<&serde_json::value::RawValue>()? {
+            items.push(any_from_raw(raw.get(), self.cx).map_err(de::Error::custom)?);
         }
         self.cx.leave();
         Ok(Any::Array { item: None, items })
@@ -1064,8 +1108,11 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
         self.cx.enter()?;
         let mut members = Vec::new();
         while let Some(k) = map.next_key::<String>()? {
-            let v = map.next_value_seed(AnySeed { cx: self.cx })?;
-            members.push((k, v));
+            let raw = map.next_value::<&serde_json::value::RawValue>()?;
+            members.push((
+                k,
+                any_from_raw(raw.get(), self.cx).map_err(de::Error::custom)?,
+            ));
         }
         self.cx.leave();
         Ok(Any::Object(members))

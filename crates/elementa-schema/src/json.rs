@@ -76,8 +76,10 @@ pub const DATE_PATTERN: &str = concat!("^", date_body!(), "(?:Z|[+-][0-9]{2}:[0-
 pub const TIMESTAMP_PATTERN: &str =
     concat!("^", date_body!(), " ", time_body!(), "(?:\\.[0-9]{1,6})?$");
 
-/// A decimal in plain notation (`567.07`, `-3`), as decimal strings travel.
-pub const DECIMAL_PATTERN: &str = "^-?[0-9]+(?:\\.[0-9]+)?$";
+/// A decimal in plain notation (`567.07`, `-3`), as decimal strings travel,
+/// with at most 28 digits after the point (a 96-bit decimal's scale: more
+/// would have to be rounded, and decoders refuse rather than round).
+pub const DECIMAL_PATTERN: &str = "^-?[0-9]+(?:\\.[0-9]{1,28})?$";
 
 /// A Flexi record identifier: a canonical internal number, or
 /// `prefix:value` (`code:VF1-0001/2012`, `ext:SHOP:42`), as

@@ -4,9 +4,9 @@ use std::borrow::Cow;
 
 use elementa::LIST_REMOVE_ALL;
 use elementa::{
-    Any, Date, DateTime, Decimal, DecodeError, Dialect, ENVELOPE_ROOT, ElementMeta, Envelope,
-    Field, FieldMut, Kind, Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot,
-    Timestamp, Trace, XmlTag,
+    Any, Date, DateTime, DecodeError, Dialect, ENVELOPE_ROOT, ElementMeta, Envelope, Field,
+    FieldMut, Kind, Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp,
+    Trace, XmlTag,
 };
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
@@ -150,7 +150,7 @@ pub fn decode(
 /// let doc = elementa_xml::decode_envelope(text, &elementa_flexi::wire::evidence,
 ///     Default::default()).unwrap();
 /// assert_eq!(doc.envelope.records[0].meta().id, "flexi/adresar");
-/// assert_eq!(elementa_xml::encode_envelope(&doc), text);
+/// assert_eq!(elementa_xml::encode_envelope(&doc).unwrap(), text);
 ///
 /// let err = elementa_xml::decode_envelope("<winstrom><adresa/></winstrom>",
 ///     &elementa_flexi::wire::evidence, Default::default()).unwrap_err();
@@ -247,11 +247,66 @@ impl<'a> Decoder<'a> {
         at(self.text, offset as u64, self.path_string(), message.into())
     }
 
+    /// An attribute's value (normalized as XML 1.0 says), refused when it
+    /// holds a character XML 1.0 cannot (`&#0;`).
+    fn attr_value<'v>(
+        &self,
+        a: &'v quick_xml::events::attributes::Attribute<'_>,
+    ) -> Result<Cow<'v, str>, DecodeError> {
+        let value = a
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|e| self.err(e.to_string()))?;
+        if let Some((_, c)) = crate::chars::forbidden_char(&value) {
+            let key: &str = a.key.as_ref();
+            return Err(self.err(format!(
+                "attribute `{key}` holds {}, which XML 1.0 cannot hold",
+                crate::chars::describe(c)
+            )));
+        }
+        Ok(value)
+    }
+
+    /// Refuses what XML 1.0 cannot hold in an event: an element name that
+    /// is not an XML name, and characters outside XML's (a raw NUL).
+    fn check_event(&self, event: &Event<'_>) -> Result<(), DecodeError> {
+        let (raw, skip): (&str, u64) = match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.name();
+                let name: &str = name.as_ref();
+                if !crate::chars::is_xml_name(name) {
+                    return Err(self.err(format!("`{}` is not an XML element name", clip(name))));
+                }
+                (e.as_ref(), 1)
+            }
+            Event::Text(e) => (e.as_ref(), 0),
+            Event::CData(e) => (e.as_ref(), 9),
+            Event::Comment(e) => (e.as_ref(), 4),
+            Event::PI(e) => (e.as_ref(), 2),
+            _ => return Ok(()),
+        };
+        if let Some((i, c)) = crate::chars::forbidden_char(raw) {
+            let offset = self.mark + skip + i as u64;
+            return Err(at(
+                self.text,
+                offset,
+                self.path_string(),
+                format!(
+                    "{} is not a character XML 1.0 can hold",
+                    crate::chars::describe(c)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn next(&mut self) -> Result<Event<'a>, DecodeError> {
         self.mark = self.reader.buffer_position();
         match self.reader.read_event() {
             Ok(Event::DocType(_)) => Err(self.err(NO_DTD)),
-            Ok(ev) => Ok(ev),
+            Ok(ev) => {
+                self.check_event(&ev)?;
+                Ok(ev)
+            }
             Err(e) => {
                 let pos = self.reader.error_position();
                 Err(at(self.text, pos, self.path_string(), e.to_string()))
@@ -363,9 +418,7 @@ impl<'a> Decoder<'a> {
         };
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.err(e.to_string()))?;
-            let value = a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| self.err(e.to_string()))?;
+            let value = self.attr_value(&a)?;
             envelope.attributes.push((
                 <str as ToOwned>::to_owned(a.key.as_ref()),
                 value.into_owned(),
@@ -461,6 +514,14 @@ impl<'a> Decoder<'a> {
     /// The character an entity or character reference stands for; only the
     /// five predefined entities exist, since DTDs are refused.
     fn entity(&self, name: &str) -> Result<char, DecodeError> {
+        if let Some(c) = crate::entity_char(name)
+            && !crate::chars::is_xml_char(c)
+        {
+            return Err(self.err(format!(
+                "`&{name};` stands for {}, which XML 1.0 cannot hold",
+                crate::chars::describe(c)
+            )));
+        }
         crate::entity_char(name).ok_or_else(|| {
             self.err(format!(
                 "unknown entity `&{name};`: entity expansion is off"
@@ -500,6 +561,7 @@ impl<'a> Decoder<'a> {
             *f = Field::Value(name.to_owned());
         }
         let mut trace = Trace::default();
+        let mut unknown_names = elementa::UniqueNames::default();
         // A record with a text element carries its other elements as
         // attributes, in the order they came.
         let text_record = meta.text_element().is_some();
@@ -510,9 +572,7 @@ impl<'a> Decoder<'a> {
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.err(e.to_string()))?;
             let key = a.key.as_ref().to_owned();
-            let value = a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| self.err(e.to_string()))?;
+            let value = self.attr_value(&a)?;
             match meta.element(&key) {
                 Some((i, el))
                     if el.placement == Placement::Attribute
@@ -575,14 +635,19 @@ impl<'a> Decoder<'a> {
                         position = position.max(i + 1);
                         if self.flexi && carries_attributes(el) {
                             self.property_attributes(
-                                record, &child, el.wire, position, &mut trace,
+                                record,
+                                &child,
+                                el.wire,
+                                position,
+                                &mut trace,
+                                &mut unknown_names,
                             )?;
                         }
                         self.path.pop();
                     }
                     None => {
                         self.path.push(Seg::Name(cname.to_owned()));
-                        if record.extra().iter().any(|x| x.name == cname) {
+                        if unknown_names.is_repeated(record.extra(), cname) {
                             return Err(self.err("duplicate element"));
                         }
                         let (value, tag) = self.any_tagged(&child)?;
@@ -771,10 +836,7 @@ impl<'a> Decoder<'a> {
                     let a = a.map_err(|e| self.err(e.to_string()))?;
                     let key: &str = a.key.as_ref();
                     let key = key.to_owned();
-                    let value = a
-                        .normalized_value(XmlVersion::Implicit1_0)
-                        .map_err(|e| self.err(e.to_string()))?
-                        .into_owned();
+                    let value = self.attr_value(&a)?.into_owned();
                     match relation.decoration_mut(&key) {
                         Some(slot) => *slot = Some(value),
                         None => {
@@ -814,18 +876,16 @@ impl<'a> Decoder<'a> {
         wire: &str,
         position: usize,
         trace: &mut Trace,
+        unknown_names: &mut elementa::UniqueNames,
     ) -> Result<(), DecodeError> {
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.err(e.to_string()))?;
             let key: &str = a.key.as_ref();
             let name = format!("{wire}@{key}");
-            if record.extra().iter().any(|x| x.name == name) {
+            if unknown_names.is_repeated(record.extra(), &name) {
                 return Err(self.err(format!("duplicate attribute `{key}`")));
             }
-            let value = a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| self.err(e.to_string()))?
-                .into_owned();
+            let value = self.attr_value(&a)?.into_owned();
             trace
                 .slots
                 .push((Slot::Extra(record.extra().0.len()), None));
@@ -844,9 +904,7 @@ impl<'a> Decoder<'a> {
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.err(e.to_string()))?;
             let key: &str = a.key.as_ref();
-            let value = a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| self.err(e.to_string()))?;
+            let value = self.attr_value(&a)?;
             match key {
                 "type" | "nil" if !self.flexi => {}
                 LIST_REMOVE_ALL if self.flexi => match value.as_ref() {
@@ -888,9 +946,8 @@ impl<'a> Decoder<'a> {
             }
             FieldMut::Decimal(f) => {
                 *f = Field::Value(
-                    text.trim()
-                        .parse::<Decimal>()
-                        .map_err(|_| bad("a decimal"))?,
+                    elementa::parse_decimal(text.trim())
+                        .map_err(|e| bad(&format!("a {}", e.expected)))?,
                 );
             }
             FieldMut::Boolean(f) => {

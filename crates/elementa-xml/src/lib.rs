@@ -26,7 +26,7 @@
 //! let doc = elementa_xml::decode(Comment::resource_meta(), text, Default::default()).unwrap();
 //! let comment: &Comment = doc.record().and_then(|r| r.downcast_ref()).unwrap();
 //! assert_eq!(comment.commentable_id, Field::Value(123456));
-//! assert_eq!(elementa_xml::encode(&doc), text);
+//! assert_eq!(elementa_xml::encode(&doc).unwrap(), text);
 //!
 //! let err = elementa_xml::from_str::<Comment>("<comment>\n<to-supplier>yes</to-supplier>\n</comment>")
 //!     .unwrap_err();
@@ -34,13 +34,17 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod chars;
 mod de;
 mod ser;
 mod stream;
 
+pub use chars::{is_xml_char, is_xml_name};
 pub use de::{DecodeOptions, decode, decode_envelope, from_str, peek_first_child, peek_root};
 pub use elementa::DecodeError as Error;
-pub use ser::{encode, encode_envelope, encode_records, envelope_to_string, to_string};
+pub use ser::{
+    EncodeError, encode, encode_envelope, encode_records, envelope_to_string, to_string,
+};
 pub use stream::{ListWriter, for_each};
 
 use elementa::{Dialect, Record};

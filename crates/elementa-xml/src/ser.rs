@@ -7,7 +7,6 @@ use elementa::{
     Any, Dialect, ENVELOPE_ROOT, ENVELOPE_VERSION, ElementMeta, Envelope, FieldRef, Kind,
     Placement, Record, ResourceMeta, Slot, XmlTag, property_attribute,
 };
-use quick_xml::escape::{escape, partial_escape};
 
 use crate::{Body, Document, EnvelopeDocument, Layout};
 
@@ -16,7 +15,7 @@ use crate::{Body, Document, EnvelopeDocument, Layout};
 ///
 /// A document of Flexi records is written inside a `<winstrom version="1.0">`
 /// envelope; [`encode_envelope`] keeps an envelope's own attributes.
-pub fn encode(doc: &Document) -> String {
+pub fn encode(doc: &Document) -> Result<String, EncodeError> {
     let mut w = Writer::new(&doc.layout, doc.meta.dialect);
     match &doc.body {
         _ if in_envelope(doc.meta) => w.envelope(&default_attributes(), doc.records()),
@@ -38,7 +37,7 @@ fn default_attributes() -> Vec<(String, String)> {
 
 /// Encodes one record in its vendor's default layout (a Flexi evidence's
 /// record inside a `<winstrom version="1.0">` envelope).
-pub fn to_string(record: &dyn Record) -> String {
+pub fn to_string(record: &dyn Record) -> Result<String, EncodeError> {
     let meta = record.meta();
     let layout = Layout::for_dialect(meta.dialect);
     let mut w = Writer::new(&layout, meta.dialect);
@@ -56,7 +55,7 @@ pub fn encode_records<'r>(
     meta: &'static ResourceMeta,
     records: impl IntoIterator<Item = &'r dyn Record>,
     layout: &Layout,
-) -> String {
+) -> Result<String, EncodeError> {
     let mut w = Writer::new(layout, meta.dialect);
     if in_envelope(meta) {
         w.envelope(&default_attributes(), records.into_iter().collect());
@@ -68,7 +67,7 @@ pub fn encode_records<'r>(
 
 /// Encodes a decoded `winstrom` document in its own layout, with its
 /// attributes and its records in order.
-pub fn encode_envelope(doc: &EnvelopeDocument) -> String {
+pub fn encode_envelope(doc: &EnvelopeDocument) -> Result<String, EncodeError> {
     let mut w = Writer::new(&doc.layout, Dialect::Flexi);
     w.envelope(
         &doc.envelope.attributes,
@@ -86,10 +85,10 @@ pub fn encode_envelope(doc: &EnvelopeDocument) -> String {
 ///
 /// let mut envelope = Envelope::new();
 /// envelope.push(Adresar { kod: "ACME".into(), ..Default::default() });
-/// assert_eq!(elementa_xml::envelope_to_string(&envelope),
+/// assert_eq!(elementa_xml::envelope_to_string(&envelope).unwrap(),
 ///     "<?xml version=\"1.0\"?>\n<winstrom version=\"1.0\">\n  <adresar>\n    <kod>ACME</kod>\n  </adresar>\n</winstrom>\n");
 /// ```
-pub fn envelope_to_string(envelope: &Envelope) -> String {
+pub fn envelope_to_string(envelope: &Envelope) -> Result<String, EncodeError> {
     let layout = Layout::for_dialect(Dialect::Flexi);
     let mut w = Writer::new(&layout, Dialect::Flexi);
     w.envelope(
@@ -99,6 +98,14 @@ pub fn envelope_to_string(envelope: &Envelope) -> String {
     w.finish()
 }
 
+/// Element wire name → the attributes it came with.
+type PropertyAttributes<'r> = std::collections::HashMap<&'r str, Vec<(String, String)>>;
+
+/// The attributes of element `wire` in `props`.
+fn attrs_of<'p>(props: &'p PropertyAttributes<'_>, wire: &str) -> &'p [(String, String)] {
+    props.get(wire).map(Vec::as_slice).unwrap_or_default()
+}
+
 struct Writer<'l> {
     out: String,
     layout: &'l Layout,
@@ -106,6 +113,66 @@ struct Writer<'l> {
     flexi: bool,
     /// Whether output precedes this writer's (a line break starts it).
     continued: bool,
+    /// The records and unknown elements being written, for error paths.
+    path: Vec<String>,
+    /// The first thing met that XML 1.0 cannot hold; the output is then
+    /// discarded.
+    error: Option<EncodeError>,
+}
+
+/// A record XML cannot carry: an element or attribute name that is not an
+/// XML name (a JSON key `""`, a Flexi evidence `>`), or a character XML 1.0
+/// cannot hold (U+0000). The encoder writes nothing rather than malformed XML.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct EncodeError {
+    /// Where: the element path (`expense-lines[0].description`).
+    pub path: String,
+    /// What.
+    pub message: String,
+}
+
+/// Writes `text` as element content: `&`, `<`, `>` as entities and a
+/// carriage return as `&#13;` (a raw one would be read as a line feed).
+fn escape_text(out: &mut String, text: &str) {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        out.push_str(text.get(last..i).unwrap_or_default());
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(text.get(last..).unwrap_or_default());
+}
+
+/// Writes `text` as an attribute value in double quotes: also `"`, `'`,
+/// and tab, line feed and carriage return as character references (XML
+/// reads raw ones in attributes as spaces).
+fn escape_attr(out: &mut String, text: &str) {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            b'\t' => "&#9;",
+            b'\n' => "&#10;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        out.push_str(text.get(last..i).unwrap_or_default());
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(text.get(last..).unwrap_or_default());
 }
 
 /// One record as a fragment of a larger document, at nesting `level`;
@@ -116,16 +183,21 @@ pub(crate) fn fragment(
     level: usize,
     layout: &Layout,
     continued: bool,
-) -> String {
+) -> Result<String, EncodeError> {
     let mut w = Writer {
         out: String::new(),
         layout,
         coupa: record.meta().dialect == Dialect::Coupa,
         flexi: record.meta().dialect == Dialect::Flexi,
         continued,
+        path: Vec::new(),
+        error: None,
     };
     w.record(record, name, level);
-    w.out
+    match w.error {
+        Some(e) => Err(e),
+        None => Ok(w.out),
+    }
 }
 
 fn type_attr(kind: &Kind) -> Option<&'static str> {
@@ -168,27 +240,81 @@ impl<'l> Writer<'l> {
             coupa: dialect == Dialect::Coupa,
             flexi: dialect == Dialect::Flexi,
             continued: false,
+            path: Vec::new(),
+            error: None,
         }
     }
 
-    /// The attributes element `wire` of `record` came with beyond its value
-    /// (ABRA Flexi keeps them as unknown elements `wire@attribute`).
-    fn attributes_of(&self, record: &dyn Record, wire: &str) -> Vec<(String, String)> {
+    /// Notes the first thing XML cannot hold, at `name` under the path.
+    fn fail(&mut self, name: &str, message: String) {
+        if self.error.is_none() {
+            let mut path = self.path.join(".");
+            if !name.is_empty() && self.path.last().is_none_or(|last| last != name) {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(name);
+            }
+            self.error = Some(EncodeError { path, message });
+        }
+    }
+
+    /// Checks a name before it is written.
+    fn check_name(&mut self, name: &str, what: &str) {
+        if !crate::chars::is_xml_name(name) {
+            let shown: String = name.chars().take(40).collect();
+            self.fail(name, format!("{shown:?} is not an XML {what} name"));
+        }
+    }
+
+    /// Checks text before it is written.
+    fn check_text(&mut self, name: &str, text: &str) {
+        if let Some((_, c)) = crate::chars::forbidden_char(text) {
+            self.fail(
+                name,
+                format!(
+                    "holds {}, which XML 1.0 cannot hold",
+                    crate::chars::describe(c)
+                ),
+            );
+        }
+    }
+
+    /// `text` as the content of element `name`.
+    fn push_text(&mut self, name: &str, text: &str) {
+        self.check_text(name, text);
+        escape_text(&mut self.out, text);
+    }
+
+    /// The attributes each element of `record` came with beyond its value
+    /// (ABRA Flexi keeps them as unknown elements `wire@attribute`), by
+    /// element; built once per record, so a record with many unknown
+    /// elements is written in linear time.
+    fn property_attributes<'r>(&self, record: &'r dyn Record) -> PropertyAttributes<'r> {
+        let mut map = PropertyAttributes::new();
         if !self.flexi {
-            return Vec::new();
+            return map;
         }
-        record
-            .extra()
-            .attributes_of(wire)
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect()
+        for x in record.extra().iter() {
+            if let (Some((element, attribute)), Any::String(v)) =
+                (property_attribute(&x.name), &x.value)
+            {
+                map.entry(element)
+                    .or_default()
+                    .push((attribute.to_owned(), v.clone()));
+            }
+        }
+        map
     }
 
-    fn finish(mut self) -> String {
+    fn finish(mut self) -> Result<String, EncodeError> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
         if self.layout.final_newline {
             self.out.push('\n');
         }
-        self.out
+        Ok(self.out)
     }
 
     /// Starts a line at nesting `level` (nothing when writing on one line).
@@ -202,12 +328,17 @@ impl<'l> Writer<'l> {
     }
 
     fn open(&mut self, name: &str, ty: Option<&str>, attrs: &[(String, String)]) {
+        self.check_name(name, "element");
         let _ = write!(self.out, "<{name}");
         if let (Some(t), true) = (ty, self.coupa) {
             let _ = write!(self.out, " type=\"{t}\"");
         }
         for (k, v) in attrs {
-            let _ = write!(self.out, " {k}=\"{}\"", escape(v.as_str()));
+            self.check_name(k, "attribute");
+            self.check_text(name, v);
+            let _ = write!(self.out, " {k}=\"");
+            escape_attr(&mut self.out, v);
+            self.out.push('"');
         }
     }
 
@@ -247,6 +378,12 @@ impl<'l> Writer<'l> {
     }
 
     fn record(&mut self, record: &dyn Record, name: &str, level: usize) {
+        self.path.push(name.to_owned());
+        self.record_content(record, name, level);
+        self.path.pop();
+    }
+
+    fn record_content(&mut self, record: &dyn Record, name: &str, level: usize) {
         let meta = record.meta();
         let text_element = meta.text_element();
         let mut attrs = Vec::new();
@@ -286,7 +423,9 @@ impl<'l> Writer<'l> {
         if let Some((i, _)) = text_element {
             match record.field(i).as_ref().and_then(scalar_text) {
                 Some(text) => {
-                    let _ = write!(self.out, ">{}</{name}>", partial_escape(text.as_str()));
+                    self.out.push('>');
+                    self.push_text(name, &text);
+                    let _ = write!(self.out, "</{name}>");
                 }
                 None => self.out.push_str("/>"),
             }
@@ -311,26 +450,24 @@ impl<'l> Writer<'l> {
     /// the known element it preceded; returns whether any was written.
     fn in_schema_order(&mut self, record: &dyn Record, level: usize) -> bool {
         let extras = &record.extra().0;
+        let props = self.property_attributes(record);
         let mut next_extra = 0;
         let mut wrote = false;
         for (i, el) in record.meta().elements.iter().enumerate() {
             while let Some(x) = extras.get(next_extra).filter(|x| x.position <= i) {
-                let attrs = self.attributes_of(record, &x.name);
-                wrote |= self.extra_with(&x.name, &x.value, level, &attrs);
+                wrote |= self.extra_with(&x.name, &x.value, level, attrs_of(&props, &x.name));
                 next_extra += 1;
             }
             if el.placement != Placement::Element {
                 continue;
             }
             if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                let attrs = self.attributes_of(record, el.wire);
-                self.element(el, &field, level, &attrs);
+                self.element(el, &field, level, attrs_of(&props, el.wire));
                 wrote = true;
             }
         }
         for x in extras.get(next_extra..).unwrap_or_default() {
-            let attrs = self.attributes_of(record, &x.name);
-            wrote |= self.extra_with(&x.name, &x.value, level, &attrs);
+            wrote |= self.extra_with(&x.name, &x.value, level, attrs_of(&props, &x.name));
         }
         wrote
     }
@@ -346,6 +483,7 @@ impl<'l> Writer<'l> {
     ) -> bool {
         let meta = record.meta();
         let extras = &record.extra().0;
+        let props = self.property_attributes(record);
         let mut wrote = false;
         for &(slot, tag) in order {
             match slot {
@@ -357,15 +495,14 @@ impl<'l> Writer<'l> {
                         continue;
                     }
                     if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                        let attrs = self.attributes_of(record, el.wire);
-                        self.element_tagged(el, &field, level, tag, &attrs);
+                        self.element_tagged(el, &field, level, tag, attrs_of(&props, el.wire));
                         wrote = true;
                     }
                 }
                 Slot::Extra(k) => {
                     if let Some(x) = extras.get(k) {
-                        let attrs = self.attributes_of(record, &x.name);
-                        wrote |= self.extra_tagged(&x.name, &x.value, level, tag, &attrs);
+                        let attrs = attrs_of(&props, &x.name);
+                        wrote |= self.extra_tagged(&x.name, &x.value, level, tag, attrs);
                     }
                 }
             }
@@ -384,7 +521,7 @@ impl<'l> Writer<'l> {
         tag: Option<&XmlTag>,
         attrs: &[(String, String)],
     ) {
-        let Some(tag) = tag else {
+        let Some(tag) = tag.filter(|t| t.name() == el.wire) else {
             return self.element(el, field, level, attrs);
         };
         // ABRA Flexi has no `nil`: an empty element is its null.
@@ -417,7 +554,9 @@ impl<'l> Writer<'l> {
         if tag.self_closing && text.is_empty() {
             self.out.push_str("/>");
         } else {
-            let _ = write!(self.out, ">{}</{name}>", partial_escape(text));
+            self.out.push('>');
+            self.push_text(name, text);
+            let _ = write!(self.out, "</{name}>");
         }
     }
 
@@ -434,7 +573,7 @@ impl<'l> Writer<'l> {
         if self.flexi && property_attribute(name).is_some() {
             return false;
         }
-        let Some(tag) = tag.filter(|t| fits(t, value)) else {
+        let Some(tag) = tag.filter(|t| fits(t, value) && t.name() == name) else {
             return self.extra_with(name, value, level, attrs);
         };
         match value {
@@ -454,18 +593,22 @@ impl<'l> Writer<'l> {
                     return true;
                 }
                 self.out.push('>');
+                self.path.push(name.to_owned());
                 for (k, v) in items.iter().enumerate() {
                     self.extra_tagged(&item, v, level + 1, tag.children.get(k), &[]);
                 }
+                self.path.pop();
                 self.line(level);
                 let _ = write!(self.out, "</{name}>");
             }
             Any::Object(members) => {
                 self.line(level);
                 let _ = write!(self.out, "<{}>", tag.tag);
+                self.path.push(name.to_owned());
                 for (k, (member, v)) in members.iter().enumerate() {
                     self.extra_tagged(member, v, level + 1, tag.children.get(k), &[]);
                 }
+                self.path.pop();
                 self.line(level);
                 let _ = write!(self.out, "</{name}>");
             }
@@ -592,7 +735,9 @@ impl<'l> Writer<'l> {
     ) {
         self.line(level);
         self.open(name, ty, attrs);
-        let _ = write!(self.out, ">{}</{name}>", partial_escape(text));
+        self.out.push('>');
+        self.push_text(name, text);
+        let _ = write!(self.out, "</{name}>");
     }
 
     /// Writes an unknown element; attributes (`@name`, and in ABRA Flexi
@@ -641,9 +786,11 @@ impl<'l> Writer<'l> {
                 } else {
                     self.out.push('>');
                     let item = item.clone().unwrap_or_else(|| singular(name));
+                    self.path.push(name.to_owned());
                     for v in items {
                         self.extra(&item, v, level + 1);
                     }
+                    self.path.pop();
                     self.line(level);
                     let _ = write!(self.out, "</{name}>");
                 }
@@ -655,9 +802,11 @@ impl<'l> Writer<'l> {
                     self.out.push_str("/>");
                 } else {
                     self.out.push('>');
+                    self.path.push(name.to_owned());
                     for (k, v) in members {
                         self.extra(k, v, level + 1);
                     }
+                    self.path.pop();
                     self.line(level);
                     let _ = write!(self.out, "</{name}>");
                 }

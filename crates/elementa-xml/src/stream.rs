@@ -299,8 +299,9 @@ impl<W: Write> ListWriter<W> {
         let level = usize::from(self.list);
         let continued = self.list || self.layout.declaration.is_some();
         let name = self.meta.root;
-        self.writer
-            .write_all(fragment(record, name, level, &self.layout, continued).as_bytes())?;
+        let text = fragment(record, name, level, &self.layout, continued)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.writer.write_all(text.as_bytes())?;
         self.count += 1;
         Ok(())
     }

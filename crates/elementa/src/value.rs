@@ -170,6 +170,39 @@ impl Timestamp {
     }
 }
 
+/// Reads a decimal exactly, as the wire writes it (`-12.50`, `1.5e3`), or
+/// says why it cannot be held: more digits than a [`Decimal`] keeps (28 to
+/// 29 significant digits, scale at most 28) is an error, never a rounded
+/// value. The scale of plain text is kept (`1.50` stays `1.50`).
+///
+/// ```
+/// use elementa::parse_decimal;
+/// assert_eq!(parse_decimal("12345678901234567.89").unwrap().to_string(), "12345678901234567.89");
+/// assert_eq!(parse_decimal("1.5e3").unwrap().to_string(), "1500");
+/// assert!(parse_decimal("1e-30").is_err());
+/// assert!(parse_decimal("0.12345678901234567890123456789").is_err());
+/// assert!(parse_decimal("4E70").is_err());
+/// ```
+pub fn parse_decimal(text: &str) -> Result<Decimal, ValueError> {
+    let parsed = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text)
+    } else {
+        Decimal::from_str_exact(text)
+    };
+    parsed.map_err(|_| {
+        let numeric = !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
+        let expected = if numeric {
+            "decimal that fits (at most 28 digits after the point and 29 in all)"
+        } else {
+            "decimal"
+        };
+        invalid(text, expected)
+    })
+}
+
 /// A value of an element the schema does not name, kept as it came so it can
 /// be re-encoded (vendors add fields, and Coupa instances have custom fields).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,6 +296,20 @@ impl XmlTag {
     pub fn is_nil(&self) -> bool {
         self.tag.contains("nil=\"true\"") || self.tag.contains("nil='true'")
     }
+
+    /// The element name the tag opens (`a` for `a type="symbol"`).
+    ///
+    /// ```
+    /// let tag = elementa::XmlTag { tag: "total type=\"decimal\"".into(), ..Default::default() };
+    /// assert_eq!(tag.name(), "total");
+    /// ```
+    pub fn name(&self) -> &str {
+        let end = self
+            .tag
+            .find(|c: char| c.is_ascii_whitespace() || c == '/')
+            .unwrap_or(self.tag.len());
+        self.tag.get(..end).unwrap_or_default()
+    }
 }
 
 /// The order of a decoded record's elements, and in XML their tags: encoders
@@ -354,6 +401,47 @@ impl Extras {
             value,
             position,
         });
+    }
+}
+
+/// Finds repeated names among a record's unknown elements in linear time,
+/// as decoders must: a payload may carry 100,000 distinct unknown keys, and
+/// comparing each with all before it would take quadratic time.
+///
+/// Names are remembered by a randomly keyed hash; a hash seen before is
+/// confirmed against the names themselves, so a collision is never taken
+/// for a duplicate.
+///
+/// ```
+/// use elementa::{Any, Extras, UniqueNames};
+/// let mut extras = Extras::default();
+/// let mut names = UniqueNames::default();
+/// for name in ["a", "b", "a"] {
+///     if names.is_repeated(&extras, name) {
+///         assert_eq!(name, "a");
+///         continue;
+///     }
+///     extras.push(name.into(), Any::Null, 0);
+/// }
+/// assert_eq!(extras.iter().count(), 2);
+/// ```
+#[derive(Debug, Default)]
+pub struct UniqueNames {
+    hashes: std::collections::HashSet<u64>,
+    state: std::hash::RandomState,
+}
+
+impl UniqueNames {
+    /// Whether `extras` already holds an element named `name` (which the
+    /// caller is about to add); remembers `name` otherwise. Every name
+    /// added to `extras` must pass through here first.
+    pub fn is_repeated(&mut self, extras: &Extras, name: &str) -> bool {
+        use std::hash::BuildHasher;
+        let hash = self.state.hash_one(name);
+        if self.hashes.insert(hash) {
+            return false;
+        }
+        extras.iter().any(|x| x.name == name)
     }
 }
 

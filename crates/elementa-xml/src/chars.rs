@@ -1,0 +1,87 @@
+//! What XML 1.0 can hold: names (the `Name` production) and characters (the
+//! `Char` production). Decoders refuse input outside them and encoders refuse
+//! to write it, so the XML elementa writes is always well-formed.
+
+/// Whether `c` may start an XML name (XML 1.0, fifth edition, `NameStartChar`).
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// Whether `c` may continue an XML name (`NameChar`).
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// Whether `name` can be an element or attribute name: an XML name
+/// (`expense-report`, `x:y`, `položky`), or one with `?` after its first
+/// character — Coupa writes Rails predicates as elements (`<active?>`, in
+/// its own API metadata too), and a vendor's wire form must be read and
+/// written as it is. Nothing else outside XML's `Name` production is let
+/// through, so output stays parseable by XML tokenizers.
+///
+/// ```
+/// assert!(elementa_xml::is_xml_name("expense-report"));
+/// assert!(elementa_xml::is_xml_name("active?"));
+/// assert!(!elementa_xml::is_xml_name("?"));
+/// assert!(elementa_xml::is_xml_name("polo\u{17e}ky"));
+/// assert!(!elementa_xml::is_xml_name(""));
+/// assert!(!elementa_xml::is_xml_name("\"\n\""));
+/// assert!(!elementa_xml::is_xml_name(">"));
+/// assert!(!elementa_xml::is_xml_name("1st"));
+/// ```
+pub fn is_xml_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(|c| c == '?' || is_name_char(c))
+}
+
+/// Whether XML 1.0 can hold `c` at all, raw or as a character reference
+/// (`Char`: tab, newline, carriage return, and from U+0020 on, without
+/// U+FFFE and U+FFFF).
+///
+/// ```
+/// assert!(elementa_xml::is_xml_char('\t'));
+/// assert!(!elementa_xml::is_xml_char('\0'));
+/// assert!(!elementa_xml::is_xml_char('\u{1b}'));
+/// assert!(!elementa_xml::is_xml_char('\u{FFFF}'));
+/// ```
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The first character of `text` XML 1.0 cannot hold, with its byte offset.
+pub(crate) fn forbidden_char(text: &str) -> Option<(usize, char)> {
+    // Most text is plain: look at bytes first, chars only where needed.
+    let bytes = text.as_bytes();
+    let suspect = bytes
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+    let rest = text.get(suspect..)?;
+    rest.char_indices()
+        .find(|&(_, c)| !is_xml_char(c))
+        .map(|(i, c)| (suspect + i, c))
+}
+
+/// How a character is named in messages: `U+0000`.
+pub(crate) fn describe(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_found_where_they_are() {
+        assert_eq!(forbidden_char("plain text\twith\r\nbreaks"), None);
+        assert_eq!(forbidden_char("ab\0c"), Some((2, '\0')));
+        assert_eq!(forbidden_char("€\u{FFFF}"), Some((3, '\u{FFFF}')));
+        assert_eq!(forbidden_char("\u{FEFF}x"), None);
+        assert_eq!(describe('\0'), "U+0000");
+    }
+}

@@ -1,0 +1,171 @@
+//! Values that changed in round trips, malformed output and hostile input,
+//! found by a coverage-guided fuzz campaign and by hand (one test per
+//! finding, with its reproducer). The fuzz targets in `fuzz/` keep checking
+//! the same properties on generated input.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests panic on purpose
+
+use elementa::{Any, Field, Record, Resource};
+use elementa_coupa::{ExpenseReport, User};
+
+fn json_round_trip<T: Resource>(text: &str) -> (T, String) {
+    let record: T = elementa_json::from_str(text).expect("decodes");
+    let again = elementa_json::to_string(&record);
+    let back: T = elementa_json::from_str(&again).expect("re-decodes");
+    assert_eq!(back, record, "{text} -> {again}");
+    (record, again)
+}
+
+#[test]
+fn unknown_json_numbers_keep_their_text() {
+    let (_, out) = json_round_trip::<User>(r#"{"":4E70}"#);
+    assert_eq!(out, r#"{"":4E70}"#);
+    let (user, out) = json_round_trip::<User>(
+        r#"{"x-ref":5555555551555555555555501505,"y":[1.0e5,{"z":-0.000}]}"#,
+    );
+    assert_eq!(
+        out,
+        r#"{"x-ref":5555555551555555555555501505,"y":[1.0e5,{"z":-0.000}]}"#
+    );
+    assert_eq!(
+        user.extra().get("x-ref"),
+        Some(&Any::Number("5555555551555555555555501505".into()))
+    );
+}
+
+#[test]
+fn decimals_given_as_json_numbers_are_exact_or_refused() {
+    for (number, kept) in [
+        ("99999999999999999999", "99999999999999999999"),
+        ("12345678901234567.89", "12345678901234567.89"),
+        ("-0.50", "-0.50"),
+        ("1.5e3", "1500"),
+    ] {
+        let report: ExpenseReport =
+            elementa_json::from_str(&format!(r#"{{"total":{number}}}"#)).unwrap();
+        let Field::Value(total) = &report.total else {
+            panic!("{number}: {:?}", report.total)
+        };
+        assert_eq!(total.to_string(), kept, "{number}");
+    }
+    for number in [
+        "1e-30",
+        "4E70",
+        "0.12345678901234567890123456789",
+        "79228162514264337593543950336",
+    ] {
+        for text in [
+            format!(r#"{{"total":{number}}}"#),
+            format!(r#"{{"total":"{number}"}}"#),
+        ] {
+            let err = elementa_json::from_str::<ExpenseReport>(&text).unwrap_err();
+            assert_eq!(err.path, "total", "{text}");
+            assert!(err.message.contains("not a valid decimal"), "{text}: {err}");
+            assert_eq!(err.line, 1);
+        }
+        let xml =
+            format!("<expense-report><total type=\"decimal\">{number}</total></expense-report>");
+        let err = elementa_xml::from_str::<ExpenseReport>(&xml).unwrap_err();
+        assert!(
+            err.message.contains("is not a decimal that fits"),
+            "{xml}: {err}"
+        );
+    }
+}
+
+#[test]
+fn unknown_json_keys_keep_their_place_through_xml() {
+    // Known elements out of schema order with unknown ones between them
+    // (the fuzzer's `[{"firstname":"","l":"","email":"","":null}]`, with a
+    // name XML can hold).
+    let json = r#"[{"firstname":"","l":"","email":"","x":null}]"#;
+    let from_json = elementa_json::from_str_list::<User>(json).unwrap();
+    let xml = elementa_xml::encode_records(
+        User::resource_meta(),
+        from_json.iter().map(|u| u as &dyn Record),
+        &elementa_xml::Layout::for_dialect(elementa::Dialect::Coupa),
+    )
+    .unwrap();
+    let doc = elementa_xml::decode(User::resource_meta(), &xml, Default::default()).unwrap();
+    let from_xml: Vec<&dyn Record> = doc.records();
+    assert_eq!(from_xml.len(), 1);
+    let a = from_json[0].extra();
+    let b = from_xml[0].extra();
+    let places = |e: &elementa::Extras| {
+        e.iter()
+            .map(|x| (x.name.clone(), x.position))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(places(a), places(b), "{xml}");
+    assert_eq!(
+        elementa_json::to_string(&from_json[0]),
+        elementa_json::to_string(from_xml[0])
+    );
+}
+
+#[test]
+fn names_xml_cannot_hold_are_refused_on_the_way_in_and_out() {
+    use elementa_coupa::ExpenseReport;
+    // The decoder took `<"\n"/>` as an element; the encoder wrote `<"></">`.
+    let err = elementa_xml::from_str::<ExpenseReport>("<expense-report><\"\n\"/></expense-report>")
+        .unwrap_err();
+    assert_eq!((err.line, err.column), (1, 17), "{err}");
+    assert!(err.message.contains("is not an XML element name"), "{err}");
+
+    // A JSON key that is no XML name is kept in JSON, refused in XML.
+    let (user, _) = json_round_trip::<User>(r#"{"login":"a","":1}"#);
+    let err = elementa_xml::to_string(&user).unwrap_err();
+    assert_eq!(err.path, "user");
+    assert!(err.message.contains("is not an XML element name"), "{err}");
+
+    // A Flexi evidence read from JSON names an XML element.
+    let listing = r#"{"winstrom":{"@globalVersion":"1","changes":[{"@evidence":">","@in-version":"1","@operation":"create","@timestamp":"2019-01-01 00:00:00.0","id":"1"}],"next":"none"}}"#;
+    let page = elementa_flexi::wire::page_from_json(listing).unwrap();
+    let err = elementa_flexi::wire::page_to_xml(&page).unwrap_err();
+    assert!(
+        err.message.contains("\">\" is not an XML element name"),
+        "{err}"
+    );
+    // Coupa's own `active?` stays readable and writable.
+    let text = "<user><active? type=\"boolean\">true</active?></user>";
+    let user: User = elementa_xml::from_str(text).unwrap();
+    assert!(
+        elementa_xml::to_string(&user)
+            .unwrap()
+            .contains("<active? type=\"boolean\">true</active?>")
+    );
+}
+
+#[test]
+fn characters_xml_cannot_hold_are_refused_with_the_path() {
+    // `"\u0000"` from JSON was written to XML as a raw NUL byte.
+    let (user, _) = json_round_trip::<User>(r#"{"login":"a\u0000b"}"#);
+    let err = elementa_xml::to_string(&user).unwrap_err();
+    assert_eq!(err.path, "user.login");
+    assert!(err.message.contains("U+0000"), "{err}");
+    // A raw NUL or `&#0;` in XML was accepted.
+    let err = elementa_xml::from_str::<User>("<user>\n<login>a\0b</login></user>").unwrap_err();
+    assert_eq!((err.line, err.column), (2, 9), "{err}");
+    assert!(err.message.contains("U+0000"), "{err}");
+    let err = elementa_xml::from_str::<User>("<user><login>a&#0;b</login></user>").unwrap_err();
+    assert_eq!(err.path, "login");
+    assert!(err.message.contains("U+0000"), "{err}");
+    let err = elementa_xml::from_str::<User>("<user x=\"&#x1;\"/>").unwrap_err();
+    assert!(err.message.contains("U+0001"), "{err}");
+}
+
+#[test]
+fn tabs_newlines_and_carriage_returns_survive_xml() {
+    use elementa_flexi::wire;
+    // Attribute values: raw tabs and newlines are read back as spaces.
+    let listing = r#"{"winstrom":{"@globalVersion":"1","changes":[{"@evidence":"adresar","@in-version":"1","@operation":"a\tb\nc\rd","@timestamp":"2019-01-01 00:00:00.0","id":"1"}],"next":"none"}}"#;
+    let page = wire::page_from_json(listing).unwrap();
+    let xml = wire::page_to_xml(&page).unwrap();
+    assert!(xml.contains("operation=\"a&#9;b&#10;c&#13;d\""), "{xml}");
+    assert_eq!(wire::page_from_xml(&xml).unwrap(), page);
+    // Element text: a raw carriage return is read back as a line feed.
+    let (user, _) = json_round_trip::<User>(r#"{"login":"a\r\nb"}"#);
+    let xml = elementa_xml::to_string(&user).unwrap();
+    assert!(xml.contains("<login>a&#13;\nb</login>"), "{xml}");
+    assert_eq!(elementa_xml::from_str::<User>(&xml).unwrap(), user);
+}
