@@ -169,3 +169,99 @@ fn tabs_newlines_and_carriage_returns_survive_xml() {
     assert!(xml.contains("<login>a&#13;\nb</login>"), "{xml}");
     assert_eq!(elementa_xml::from_str::<User>(&xml).unwrap(), user);
 }
+
+#[test]
+fn in_version_empty_and_layout_come_back_as_they_were() {
+    // `<?xml …?>\n<user></user>\n` went to `…?><user/>\n`, then to
+    // `…?>\n<user/>\n`: every encoding must be a fixed point.
+    for text in [
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<user></user>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><user></user>",
+        "<?xml version=\"1.0\"?><user/>\n",
+        "<user></user>",
+    ] {
+        let doc = elementa_xml::decode(User::resource_meta(), text, Default::default()).unwrap();
+        let once = elementa_xml::encode(&doc).unwrap();
+        let again = elementa_xml::decode(User::resource_meta(), &once, Default::default()).unwrap();
+        assert_eq!(elementa_xml::encode(&again).unwrap(), once, "{text:?}");
+    }
+}
+
+#[test]
+fn streaming_and_document_decoding_accept_the_same_inputs() {
+    let meta = User::resource_meta();
+    for text in [
+        "\"<user/>",
+        "<user/>x",
+        "<user/><user/>",
+        "<user/>&amp;",
+        "<users type=\"array\"><user/>x<user/></users>",
+        "<users type=\"array\"><user/>&amp;</users>",
+        "<users type=\"array\"><user/><![CDATA[x]]></users>",
+        "<users type=\"array\"><user/></users>\n<!-- fine -->\n",
+        "<?xml version=\"1.0\"?>\n<users type=\"array\">\n  <user/>\n</users>\n",
+        "<users type=\"array\" \u{1}=\"\"><user/></users>",
+        "<users type=\"array\"><user/><!-- \u{0} --></users>",
+        "",
+        "   ",
+    ] {
+        let doc = elementa_xml::decode(meta, text, Default::default());
+        let mut streamed = Vec::new();
+        let stream =
+            elementa_xml::for_each(meta, text.as_bytes(), Default::default(), &mut |_, r| {
+                streamed.push(elementa_json::to_string(&*r));
+                Ok(())
+            });
+        assert_eq!(
+            doc.is_ok(),
+            stream.is_ok(),
+            "{text:?}: {doc:?} / {stream:?}"
+        );
+        if let Ok(doc) = doc {
+            let records: Vec<String> = doc
+                .records()
+                .iter()
+                .map(|r| elementa_json::to_string(*r))
+                .collect();
+            assert_eq!(records, streamed, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn streaming_errors_point_at_the_offending_tag() {
+    // The nesting limit when streaming was reported at 1:1.
+    let text = "<users type=\"array\">\n  <user>\n    <a><b><c/></b></a>\n  </user>\n</users>";
+    let err = elementa_xml::for_each(
+        User::resource_meta(),
+        text.as_bytes(),
+        elementa::DecodeOptions { max_depth: 3 },
+        &mut |_, _| Ok(()),
+    )
+    .unwrap_err();
+    let elementa::StreamError::Decode(err) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!((err.line, err.column), (3, 8), "{err}");
+    // Text after the root, found while streaming.
+    let err = elementa_xml::for_each(
+        User::resource_meta(),
+        "<user/>\n x".as_bytes(),
+        Default::default(),
+        &mut |_, _| Ok(()),
+    )
+    .unwrap_err();
+    let elementa::StreamError::Decode(err) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!((err.line, err.column), (1, 8), "{err}");
+}
+
+#[test]
+fn an_empty_flexi_attribute_comes_back() {
+    use elementa_flexi::wire::Changes;
+    // `in-version=""` decoded as null but was written back as absent.
+    let text = "<winstrom version=\"1.0\" globalVersion=\"1\"><adresar in-version=\"\" operation=\"create\" timestamp=\"2019-01-01 00:00:00.0\"><id>1</id></adresar><next>none</next></winstrom>";
+    let doc = elementa_xml::decode(Changes::resource_meta(), text, Default::default()).unwrap();
+    assert_eq!(elementa_xml::encode(&doc).unwrap(), text);
+}

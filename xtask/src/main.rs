@@ -22,6 +22,7 @@
 
 mod compile_bench;
 mod export;
+mod fuzz;
 
 use elementa_import as import;
 
@@ -127,6 +128,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("fuzz") => match fuzz::main(&workspace_root(), args.get(1..).unwrap_or_default()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("fuzz: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some("compile-bench") => {
             let n = match args.get(1).map(|s| s.parse::<usize>()) {
                 None => 300,
@@ -147,7 +155,8 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: cargo xtask check-schemas | export-schemas [--check] | \
-                 import coupa|flexi [--specs DIR] [--check] | compile-bench [N | --vendors]"
+                 import coupa|flexi [--specs DIR] [--check] | compile-bench [N | --vendors] | \
+                 fuzz [TARGET|--all] [SECONDS]"
             );
             ExitCode::from(2)
         }

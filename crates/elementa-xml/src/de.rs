@@ -173,6 +173,44 @@ pub fn decode_envelope(
     Ok(EnvelopeDocument { envelope, layout })
 }
 
+/// Refuses what XML 1.0 cannot hold in an event (the same rules for
+/// document and streaming decoding): element and attribute names that are
+/// not XML names, and characters outside XML's (a raw NUL). The error's
+/// byte offset is from the event's start, markup included.
+pub(crate) fn check_event(event: &Event<'_>) -> Result<(), (usize, String)> {
+    let (raw, skip): (&str, usize) = match event {
+        Event::Start(e) | Event::Empty(e) => {
+            let name = e.name();
+            let name: &str = name.as_ref();
+            if !crate::chars::is_xml_name(name) {
+                return Err((0, format!("`{}` is not an XML element name", clip(name))));
+            }
+            for a in e.attributes().with_checks(false).flatten() {
+                let key: &str = a.key.as_ref();
+                if !crate::chars::is_xml_name(key) {
+                    return Err((0, format!("`{}` is not an XML attribute name", clip(key))));
+                }
+            }
+            (e.as_ref(), 1)
+        }
+        Event::Text(e) => (e.as_ref(), 0),
+        Event::CData(e) => (e.as_ref(), 9),
+        Event::Comment(e) => (e.as_ref(), 4),
+        Event::PI(e) => (e.as_ref(), 2),
+        _ => return Ok(()),
+    };
+    match crate::chars::forbidden_char(raw) {
+        Some((i, c)) => Err((
+            skip + i,
+            format!(
+                "{} is not a character XML 1.0 can hold",
+                crate::chars::describe(c)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 enum Seg {
     Wire(&'static str),
     Name(String),
@@ -266,37 +304,11 @@ impl<'a> Decoder<'a> {
         Ok(value)
     }
 
-    /// Refuses what XML 1.0 cannot hold in an event: an element name that
-    /// is not an XML name, and characters outside XML's (a raw NUL).
+    /// [`check_event`] at the event's position.
     fn check_event(&self, event: &Event<'_>) -> Result<(), DecodeError> {
-        let (raw, skip): (&str, u64) = match event {
-            Event::Start(e) | Event::Empty(e) => {
-                let name = e.name();
-                let name: &str = name.as_ref();
-                if !crate::chars::is_xml_name(name) {
-                    return Err(self.err(format!("`{}` is not an XML element name", clip(name))));
-                }
-                (e.as_ref(), 1)
-            }
-            Event::Text(e) => (e.as_ref(), 0),
-            Event::CData(e) => (e.as_ref(), 9),
-            Event::Comment(e) => (e.as_ref(), 4),
-            Event::PI(e) => (e.as_ref(), 2),
-            _ => return Ok(()),
-        };
-        if let Some((i, c)) = crate::chars::forbidden_char(raw) {
-            let offset = self.mark + skip + i as u64;
-            return Err(at(
-                self.text,
-                offset,
-                self.path_string(),
-                format!(
-                    "{} is not a character XML 1.0 can hold",
-                    crate::chars::describe(c)
-                ),
-            ));
-        }
-        Ok(())
+        check_event(event).map_err(|(i, message)| {
+            at(self.text, self.mark + i as u64, self.path_string(), message)
+        })
     }
 
     fn next(&mut self) -> Result<Event<'a>, DecodeError> {
@@ -461,12 +473,17 @@ impl<'a> Decoder<'a> {
     }
 
     /// Indentation per level, read from the whitespace before the first child.
+    ///
+    /// A root without children shows no indentation; then whether the root
+    /// starts on a line of its own decides (so `<?xml …?>\n<user></user>`
+    /// and its encoding `<?xml …?>\n<user/>` are laid out alike).
     fn detect_indent(&self, open: &Open<'_>) -> Option<usize> {
-        if open.empty {
-            return Some(2);
-        }
         let after = usize::try_from(self.reader.buffer_position()).ok()?;
         let rest = self.text.get(after..)?;
+        if open.empty || rest.trim_start().starts_with("</") {
+            let before = self.text.get(..usize::try_from(open.at).ok()?)?;
+            return (before.trim().is_empty() || before.contains('\n')).then_some(2);
+        }
         let ws = &rest[..rest.len() - rest.trim_start().len()];
         ws.contains('\n')
             .then(|| ws.rsplit('\n').next().map_or(0, str::len))

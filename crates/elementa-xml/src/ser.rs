@@ -409,8 +409,18 @@ impl<'l> Writer<'l> {
                 Placement::Element => text_element.is_some(),
                 Placement::Name | Placement::Text => false,
             };
-            if attribute && let Some(text) = record.field(i).as_ref().and_then(scalar_text) {
-                attrs.push((el.wire.to_owned(), text));
+            if !attribute {
+                continue;
+            }
+            let field = record.field(i);
+            match field.as_ref().and_then(scalar_text) {
+                Some(text) => attrs.push((el.wire.to_owned(), text)),
+                // ABRA Flexi has no null: an empty attribute is its null
+                // (`in-version=""`), written back as it came.
+                None if self.flexi && field.as_ref().is_some_and(FieldRef::is_null) => {
+                    attrs.push((el.wire.to_owned(), String::new()));
+                }
+                None => {}
             }
         }
         for x in record.extra().iter() {

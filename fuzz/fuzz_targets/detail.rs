@@ -1,0 +1,8 @@
+//! Fuzz target `detail`: see `elementa_fuzz::detail` for the properties checked.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        elementa_fuzz::detail(text);
+    }
+});

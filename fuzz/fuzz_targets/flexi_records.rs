@@ -1,0 +1,8 @@
+//! Fuzz target `flexi_records`: see `elementa_fuzz::flexi_records` for the properties checked.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        elementa_fuzz::flexi_records(text);
+    }
+});
