@@ -75,7 +75,7 @@ fn wire_prefixes(path: &Path) -> Vec<String> {
     let parts: Vec<&str> = stem.split('-').collect();
     (1..=parts.len())
         .rev()
-        .map(|n| parts[..n].join("-"))
+        .filter_map(|n| parts.get(..n).map(|p| p.join("-")))
         .collect()
 }
 
