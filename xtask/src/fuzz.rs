@@ -232,9 +232,22 @@ pub fn run(root: &Path, bin: &Path, target: &'static str, seconds: u64) -> Resul
         .map_err(|e| format!("cannot run {target}: {e}"))?;
     let log = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
-        let tail: Vec<&str> = log.lines().rev().take(40).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
-        return Err(format!("{target} found a failure:\n{}", tail.join("\n")));
+        // The panic message and the saved input, without the backtrace.
+        let panic: Vec<&str> = log
+            .lines()
+            .skip_while(|l| !l.contains("panicked at"))
+            .take_while(|l| !l.starts_with("stack backtrace"))
+            .take(20)
+            .collect();
+        let saved: Vec<&str> = log
+            .lines()
+            .filter(|l| l.contains("Test unit written"))
+            .collect();
+        return Err(format!(
+            "{target} found a failure:\n{}\n{}",
+            panic.join("\n"),
+            saved.join("\n")
+        ));
     }
     let executions = log
         .lines()

@@ -64,11 +64,16 @@ pub fn run(args: &ChangesArgs) -> Outcome {
     let mut outcome = Outcome::Ok;
     for path in &args.files {
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::load::read_payload(path) {
             Ok(t) => t,
-            Err(e) => {
-                eprintln!("{shown}: cannot read: {e}");
+            Err(crate::load::LoadError::Usage(e)) => {
+                eprintln!("{e}");
                 outcome = outcome.max(Outcome::Usage);
+                continue;
+            }
+            Err(crate::load::LoadError::Invalid(e)) => {
+                eprintln!("{shown}:{e}");
+                outcome = outcome.max(Outcome::Invalid);
                 continue;
             }
         };

@@ -107,7 +107,7 @@ impl Loaded {
 
 /// Detects the format from the first non-blank character: `<` is XML.
 pub fn detect(text: &str) -> Format {
-    if text.trim_start().starts_with('<') {
+    if elementa::strip_bom(text).trim_start().starts_with('<') {
         Format::Xml
     } else {
         Format::Json
@@ -119,9 +119,13 @@ pub fn detect_file(path: &Path) -> Result<Format, String> {
     use std::io::Read;
     let file =
         std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    for byte in std::io::BufReader::new(file).bytes() {
+    for (i, byte) in std::io::BufReader::new(file).bytes().enumerate() {
         match byte.map_err(|e| format!("{}: cannot read: {e}", path.display()))? {
             b if b.is_ascii_whitespace() => {}
+            // A byte-order mark (EF BB BF) before the content.
+            0xEF if i == 0 => {}
+            0xBB if i == 1 => {}
+            0xBF if i == 2 => {}
             b'<' => return Ok(Format::Xml),
             _ => return Ok(Format::Json),
         }
@@ -247,14 +251,33 @@ fn load_flexi(
     })
 }
 
+/// Reads a payload file: an unreadable file is a usage problem (exit 2);
+/// bytes that are not UTF-8 make an invalid payload (exit 1), reported at
+/// their line, column and byte offset.
+pub fn read_payload(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| LoadError::Usage(format!("{}: cannot read: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = e.as_bytes().get(..valid).unwrap_or_default();
+        let prefix = std::str::from_utf8(prefix).unwrap_or_default();
+        let (line, column) = elementa::line_col(prefix, valid);
+        LoadError::Invalid(DecodeError {
+            line,
+            column,
+            path: String::new(),
+            message: format!("not UTF-8: invalid byte sequence at byte offset {valid}"),
+        })
+    })
+}
+
 pub fn load(
     path: &Path,
     resource: Option<&'static ResourceMeta>,
     format: Option<Format>,
     vendor: Vendor,
 ) -> Result<Loaded, LoadError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| LoadError::Usage(format!("{}: cannot read: {e}", path.display())))?;
+    let text = read_payload(path)?;
     let format = format.unwrap_or_else(|| detect(&text));
     let flexi_resource = resource.is_none_or(|m| m.dialect == Dialect::Flexi);
     if flexi_resource && is_flexi_document(&text, format) {

@@ -107,18 +107,197 @@ pub fn from_page(page: &ChangePage) -> Changes {
     }
 }
 
-fn domain(listing: Result<Changes, DecodeError>) -> Result<ChangePage, DecodeError> {
-    to_page(&listing?)
+/// One step of a [`to_page`] error path: `changes[2].in-version` is
+/// `changes`, index 2, `in-version`.
+enum Step<'p> {
+    Name(&'p str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.strip_suffix(']').and_then(|i| i.parse().ok())),
+            None => (part, None),
+        };
+        out.push(Step::Name(name));
+        out.extend(index.map(Step::Index));
+    }
+    out
+}
+
+/// Byte offset in an XML listing of what `path` names: the root's
+/// `globalVersion`, `<next>`, or a change's attribute or `<id>`.
+fn locate_xml(text: &str, path: &str) -> Option<usize> {
+    use quick_xml::events::Event;
+    let text = elementa::strip_bom(text);
+    let steps = steps(path);
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0usize;
+    let mut change = 0usize;
+    let mut id = 0usize;
+    let mut in_target = false;
+    // Where `name=` stands inside the tag that starts at `at`.
+    let attr_in = |at: usize, name: &str| -> Option<usize> {
+        let tag = text.get(at..)?;
+        let end = tag.find('>')?;
+        tag.get(..end)?
+            .find(&format!(" {name}="))
+            .map(|i| at + i + 1)
+    };
+    loop {
+        let at = usize::try_from(reader.buffer_position()).ok()?;
+        let event = reader.read_event().ok()?;
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e.name().as_ref().to_owned()), false),
+            Event::Empty(e) => (Some(e.name().as_ref().to_owned()), true),
+            Event::End(_) => {
+                depth = depth.checked_sub(1)?;
+                in_target &= depth >= 2;
+                continue;
+            }
+            Event::Eof => return None,
+            _ => continue,
+        };
+        let name = start?;
+        match (depth, steps.as_slice()) {
+            (0, [Step::Name(attr)]) if *attr != "next" => return attr_in(at, attr),
+            (1, [Step::Name("next")]) if name == "next" => return Some(at),
+            (1, [Step::Name("changes"), Step::Index(i), rest @ ..]) if name != "next" => {
+                if change == *i {
+                    match rest {
+                        [Step::Name("ids"), Step::Index(_)] => in_target = true,
+                        [Step::Name(attr)] => return attr_in(at, attr).or(Some(at)),
+                        _ => return Some(at),
+                    }
+                }
+                change += 1;
+            }
+            (2, [.., Step::Name("ids"), Step::Index(k)]) if in_target && name == "id" => {
+                if id == *k {
+                    return Some(at);
+                }
+                id += 1;
+            }
+            _ => {}
+        }
+        if !empty {
+            depth += 1;
+        }
+    }
+}
+
+/// Line and column in a JSON listing of what `path` names, found by
+/// walking the document to it (serde_json reports where the walk stops).
+fn locate_json(text: &str, path: &str) -> Option<(usize, usize)> {
+    use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    const FOUND: &str = "elementa: found";
+
+    /// JSON keys in the listing: the envelope, attributes with `@`, the
+    /// first id as `id` and the others in `external-ids`.
+    fn keys(steps: &[Step<'_>]) -> Vec<Step<'static>> {
+        let mut out = vec![Step::Name("winstrom")];
+        let mut it = steps.iter().peekable();
+        while let Some(step) = it.next() {
+            match step {
+                Step::Index(i) => out.push(Step::Index(*i)),
+                Step::Name("ids") => match it.next() {
+                    Some(Step::Index(0)) => out.push(Step::Name("id")),
+                    Some(Step::Index(k)) => {
+                        out.push(Step::Name("external-ids"));
+                        out.push(Step::Index(k - 1));
+                    }
+                    _ => out.push(Step::Name("id")),
+                },
+                Step::Name("changes") => out.push(Step::Name("changes")),
+                Step::Name("next") => out.push(Step::Name("next")),
+                Step::Name("globalVersion") => out.push(Step::Name("@globalVersion")),
+                Step::Name("in-version") => out.push(Step::Name("@in-version")),
+                Step::Name("operation") => out.push(Step::Name("@operation")),
+                Step::Name("timestamp") => out.push(Step::Name("@timestamp")),
+                Step::Name("evidence") => out.push(Step::Name("@evidence")),
+                Step::Name(_) => return Vec::new(),
+            }
+        }
+        out
+    }
+
+    struct Walk<'s>(&'s [Step<'static>]);
+
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("the listing")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let Some((Step::Name(want), rest)) = self.0.split_first() else {
+                return Err(de::Error::custom("not found"));
+            };
+            while let Some(key) = map.next_key::<std::borrow::Cow<'_, str>>()? {
+                if key == *want {
+                    if rest.is_empty() {
+                        return Err(de::Error::custom(FOUND));
+                    }
+                    return map.next_value_seed(Walk(rest));
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Err(de::Error::custom("not found"))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let Some((Step::Index(want), rest)) = self.0.split_first() else {
+                return Err(de::Error::custom("not found"));
+            };
+            for _ in 0..*want {
+                seq.next_element::<IgnoredAny>()?;
+            }
+            if rest.is_empty() {
+                return Err(de::Error::custom(FOUND));
+            }
+            seq.next_element_seed(Walk(rest))?;
+            Err(de::Error::custom("not found"))
+        }
+    }
+
+    let keys = keys(&steps(path));
+    if keys.len() < 2 {
+        return None;
+    }
+    let mut d = serde_json::Deserializer::from_str(elementa::strip_bom(text));
+    match Walk(&keys).deserialize(&mut d) {
+        Err(e) if e.to_string().starts_with(FOUND) => Some((e.line(), e.column())),
+        _ => None,
+    }
 }
 
 /// Decodes a listing (or web-hook body) in XML.
 pub fn page_from_xml(text: &str) -> Result<ChangePage, DecodeError> {
-    domain(elementa_xml::from_str(text))
+    let listing = elementa_xml::from_str(text)?;
+    to_page(&listing).map_err(|mut e| {
+        if let Some(offset) = locate_xml(text, &e.path) {
+            (e.line, e.column) = elementa::line_col(elementa::strip_bom(text), offset);
+        }
+        e
+    })
 }
 
 /// Decodes a listing (or web-hook body) in JSON.
 pub fn page_from_json(text: &str) -> Result<ChangePage, DecodeError> {
-    domain(elementa_json::from_str(text))
+    let listing = elementa_json::from_str(text)?;
+    to_page(&listing).map_err(|mut e| {
+        if let Some((line, column)) = locate_json(text, &e.path) {
+            (e.line, e.column) = (line, column);
+        }
+        e
+    })
 }
 
 /// Encodes `page` as Flexi's XML; refused when an evidence name is not an

@@ -494,7 +494,7 @@ fn run<'de>(
         &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
     ) -> serde_json::Result<()>,
 ) -> Result<(), Error> {
-    let mut d = serde_json::Deserializer::from_str(text);
+    let mut d = serde_json::Deserializer::from_str(elementa::strip_bom(text));
     let result = f(&mut d).and_then(|()| d.end());
     result.map_err(|e| cx.error(&e))
 }
@@ -613,7 +613,15 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     let target = el.and_then(|e| e.kind.target());
                     let r = map.next_value_seed(ValueSeed { slot, cx, target });
                     cx.mark(r, name)?;
-                    position = position.max(i + 1);
+                    // Flexi writes attributes (`@in-version`) before all
+                    // elements, so only elements place what follows them.
+                    let attribute = cx.flexi
+                        && el.is_some_and(|e| {
+                            !matches!(e.placement, Placement::Element | Placement::Text)
+                        });
+                    if !attribute {
+                        position = position.max(i + 1);
+                    }
                     trace.slots.push((Slot::Element(i), None));
                 }
                 Key::Decoration(i, attr) => {
@@ -664,7 +672,14 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     };
                     let k = self.record.extra().0.len();
                     trace.slots.push((Slot::Extra(k), None));
-                    self.record.extra_mut().push(name, value, position);
+                    // A Flexi attribute (`@x`) is no element: it stands
+                    // before all of them, as encoders write it.
+                    let at = if cx.flexi && name.starts_with('@') {
+                        0
+                    } else {
+                        position
+                    };
+                    self.record.extra_mut().push(name, value, at);
                 }
             }
         }
@@ -1131,6 +1146,9 @@ pub fn for_each<R: std::io::Read>(
 ) -> Result<elementa::Shape, elementa::StreamError> {
     use std::io::BufRead;
     let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
+    if reader.fill_buf()?.starts_with(elementa::BOM) {
+        reader.consume(elementa::BOM.len());
+    }
     let list = loop {
         let buf = reader.fill_buf()?;
         match buf.iter().position(|b| !b.is_ascii_whitespace()) {

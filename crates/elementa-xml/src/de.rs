@@ -45,6 +45,7 @@ pub fn from_str<T: Resource>(text: &str) -> Result<T, DecodeError> {
 /// The root element's name and whether it is marked `type="array"`, read
 /// without decoding the document (for telling which resource a file holds).
 pub fn peek_root(text: &str) -> Result<(String, bool), DecodeError> {
+    let text = elementa::strip_bom(text);
     let mut reader = Reader::from_str(text);
     loop {
         let pos = reader.buffer_position();
@@ -87,6 +88,7 @@ fn peek_event<'a>(reader: &mut Reader<&'a [u8]>, text: &str) -> Result<Event<'a>
 /// assert_eq!(elementa_xml::peek_first_child("<winstrom/>").unwrap(), None);
 /// ```
 pub fn peek_first_child(text: &str) -> Result<Option<(String, Vec<String>)>, DecodeError> {
+    let text = elementa::strip_bom(text);
     let mut reader = Reader::from_str(text);
     let mut depth = 0usize;
     loop {
@@ -230,6 +232,7 @@ struct Decoder<'a> {
 
 impl<'a> Decoder<'a> {
     fn new(text: &'a str, options: DecodeOptions, flexi: bool) -> Self {
+        let text = elementa::strip_bom(text);
         let mut reader = Reader::from_str(text);
         reader.config_mut().check_end_names = true;
         Decoder {
@@ -302,6 +305,30 @@ impl<'a> Decoder<'a> {
             )));
         }
         Ok(value)
+    }
+
+    /// A malformed attribute of `open` (a duplicate, a missing `=`), at the
+    /// attribute rather than at the tag.
+    fn attr_err(
+        &self,
+        open: &Open<'_>,
+        e: &quick_xml::events::attributes::AttrError,
+    ) -> DecodeError {
+        use quick_xml::events::attributes::AttrError;
+        let within = match e {
+            AttrError::ExpectedEq(p)
+            | AttrError::ExpectedValue(p)
+            | AttrError::UnquotedValue(p)
+            | AttrError::ExpectedQuote(p, _)
+            | AttrError::Duplicated(p, _) => *p,
+        };
+        // Positions count from the tag's name, after its `<`.
+        at(
+            self.text,
+            open.at + 1 + within as u64,
+            self.path_string(),
+            e.to_string(),
+        )
     }
 
     /// [`check_event`] at the event's position.
@@ -429,7 +456,7 @@ impl<'a> Decoder<'a> {
             records: Vec::new(),
         };
         for a in open.start.attributes() {
-            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let a = a.map_err(|e| self.attr_err(open, &e))?;
             let value = self.attr_value(&a)?;
             envelope.attributes.push((
                 <str as ToOwned>::to_owned(a.key.as_ref()),
@@ -587,7 +614,7 @@ impl<'a> Decoder<'a> {
             trace.slots.push((Slot::Element(i), None));
         }
         for a in open.start.attributes() {
-            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let a = a.map_err(|e| self.attr_err(open, &e))?;
             let key = a.key.as_ref().to_owned();
             let value = self.attr_value(&a)?;
             match meta.element(&key) {
@@ -608,13 +635,11 @@ impl<'a> Decoder<'a> {
                 // Coupa marks records with `type`/`nil` only on their parent's
                 // behalf; those are read by the caller.
                 _ if !self.flexi && (key == "type" || key == "nil") => {}
+                // An attribute is no element: it stands before all of them.
                 _ => {
-                    let position = record.extra().0.len();
-                    record.extra_mut().push(
-                        format!("@{key}"),
-                        Any::String(value.into_owned()),
-                        position,
-                    );
+                    record
+                        .extra_mut()
+                        .push(format!("@{key}"), Any::String(value.into_owned()), 0);
                 }
             }
         }
@@ -850,7 +875,7 @@ impl<'a> Decoder<'a> {
                     .parse()
                     .map_err(|e: elementa::ValueError| self.err(e.to_string()))?;
                 for a in open.start.attributes() {
-                    let a = a.map_err(|e| self.err(e.to_string()))?;
+                    let a = a.map_err(|e| self.attr_err(open, &e))?;
                     let key: &str = a.key.as_ref();
                     let key = key.to_owned();
                     let value = self.attr_value(&a)?.into_owned();
@@ -896,7 +921,7 @@ impl<'a> Decoder<'a> {
         unknown_names: &mut elementa::UniqueNames,
     ) -> Result<(), DecodeError> {
         for a in open.start.attributes() {
-            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let a = a.map_err(|e| self.attr_err(open, &e))?;
             let key: &str = a.key.as_ref();
             let name = format!("{wire}@{key}");
             if unknown_names.is_repeated(record.extra(), &name) {
@@ -919,7 +944,7 @@ impl<'a> Decoder<'a> {
         list: &mut dyn elementa::ManyField,
     ) -> Result<(), DecodeError> {
         for a in open.start.attributes() {
-            let a = a.map_err(|e| self.err(e.to_string()))?;
+            let a = a.map_err(|e| self.attr_err(open, &e))?;
             let key: &str = a.key.as_ref();
             let value = self.attr_value(&a)?;
             match key {

@@ -99,6 +99,10 @@ pub fn for_each<R: BufRead>(
     options: DecodeOptions,
     each: &mut dyn FnMut(Shape, Box<dyn Record>) -> std::io::Result<()>,
 ) -> Result<Shape, StreamError> {
+    let mut reader = reader;
+    if reader.fill_buf()?.starts_with(elementa::BOM) {
+        reader.consume(elementa::BOM.len());
+    }
     let mut reader = quick_xml::Reader::from_reader(reader);
     reader.config_mut().check_end_names = true;
     let mut buf = Vec::new();

@@ -52,8 +52,8 @@ pub use validate::{
     validate_with,
 };
 pub use value::{
-    Any, Date, DateTime, Decimal, Extra, Extras, Slot, Timestamp, Trace, UniqueNames, ValueError,
-    XmlTag, parse_decimal, property_attribute,
+    Any, BOM, Date, DateTime, Decimal, Extra, Extras, Slot, Timestamp, Trace, UniqueNames,
+    ValueError, XmlTag, parse_decimal, property_attribute, strip_bom,
 };
 
 /// The `schemars` crate, for the `JsonSchema` impls of generated resources

@@ -404,6 +404,20 @@ impl Extras {
     }
 }
 
+/// `text` without a leading UTF-8 byte-order mark, which some tools write
+/// before XML and JSON; decoders accept it and positions count from after it.
+///
+/// ```
+/// assert_eq!(elementa::strip_bom("\u{feff}<user/>"), "<user/>");
+/// assert_eq!(elementa::strip_bom("{}"), "{}");
+/// ```
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The UTF-8 byte-order mark, as bytes (for readers).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Finds repeated names among a record's unknown elements in linear time,
 /// as decoders must: a payload may carry 100,000 distinct unknown keys, and
 /// comparing each with all before it would take quadratic time.
