@@ -386,3 +386,15 @@ fn many_distinct_unknown_keys_decode_and_encode() {
     let err = elementa_json::from_str::<User>(&dup).unwrap_err();
     assert!(err.message.contains("duplicate element"), "{err}");
 }
+
+#[test]
+fn a_record_with_an_empty_inline_list_stays_self_closing() {
+    use elementa_coupa::Errors;
+    // Found by the `coupa_json` target: `{}` as coupa/errors went to XML as
+    // `<errors/>`, which read back with an empty inline list and was then
+    // written `<errors>\n</errors>`.
+    let errors: Errors = elementa_json::from_str("{}").unwrap();
+    let xml = elementa_xml::to_string(&errors).unwrap();
+    let back: Errors = elementa_xml::from_str(&xml).unwrap();
+    assert_eq!(elementa_xml::to_string(&back).unwrap(), xml);
+}

@@ -473,7 +473,7 @@ impl<'l> Writer<'l> {
             }
             if let Some(field) = record.field(i).filter(FieldRef::is_present) {
                 self.element(el, &field, level, attrs_of(&props, el.wire));
-                wrote = true;
+                wrote |= !writes_nothing(el, &field);
             }
         }
         for x in extras.get(next_extra..).unwrap_or_default() {
@@ -506,7 +506,7 @@ impl<'l> Writer<'l> {
                     }
                     if let Some(field) = record.field(i).filter(FieldRef::is_present) {
                         self.element_tagged(el, &field, level, tag, attrs_of(&props, el.wire));
-                        wrote = true;
+                        wrote |= !writes_nothing(el, &field);
                     }
                 }
                 Slot::Extra(k) => {
@@ -824,6 +824,17 @@ impl<'l> Writer<'l> {
         }
         true
     }
+}
+
+/// Whether writing `field` puts nothing out: an inline list without items
+/// (its items are the elements), so the record around it stays `<x/>`.
+fn writes_nothing(el: &ElementMeta, field: &FieldRef<'_>) -> bool {
+    el.inline
+        && match field {
+            FieldRef::Strings(f) => f.value().is_some_and(Vec::is_empty),
+            FieldRef::Many(f) => f.count().value() == Some(&0),
+            _ => false,
+        }
 }
 
 /// The element name of a record: its name element's value if it has one
