@@ -61,7 +61,10 @@ pub fn project_stream<R: BufRead, W: Write>(
             let mut count = 0usize;
             let shape =
                 elementa_json::for_each(meta, input, Default::default(), &mut |shape, r| {
-                    let Some(p) = projected(&*r, projection)? else {
+                    let p = projected(&*r, projection)?;
+                    // Only the projection stays while it is written.
+                    drop(r);
+                    let Some(p) = p else {
                         return Ok(());
                     };
                     if shape == Shape::List {
@@ -85,7 +88,9 @@ pub fn project_stream<R: BufRead, W: Write>(
             let mut out = Some(out);
             let shape =
                 elementa_xml::for_each(meta, input, Default::default(), &mut |shape, r| {
-                    let Some(p) = projected(&*r, projection)? else {
+                    let p = projected(&*r, projection)?;
+                    drop(r);
+                    let Some(p) = p else {
                         return Ok(());
                     };
                     if writer.is_none()

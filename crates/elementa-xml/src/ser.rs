@@ -135,6 +135,8 @@ pub struct EncodeError {
 /// Writes `text` as element content: `&`, `<`, `>` as entities and a
 /// carriage return as `&#13;` (a raw one would be read as a line feed).
 fn escape_text(out: &mut String, text: &str) {
+    // One allocation of the right size for a long text, not a doubling.
+    out.reserve(text.len());
     let mut last = 0;
     for (i, b) in text.bytes().enumerate() {
         let rep = match b {
