@@ -4,7 +4,8 @@
 //! seeds each target's corpus from `tests/fixtures`, `examples` and
 //! `schemas`, and runs each for SECONDS (default 60). Prints executions per
 //! target; fails when a target finds a crash or a property failure (the
-//! input is saved under `fuzz/artifacts/TARGET/`).
+//! input is saved under `fuzz/artifacts/TARGET/`). `ELEMENTA_FUZZ_SEED`
+//! fixes libFuzzer's seed (CI does, so its short run is repeatable).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -220,7 +221,13 @@ pub fn run(root: &Path, bin: &Path, target: &'static str, seconds: u64) -> Resul
         let path = corpus.join(format!("seed-{i:03}"));
         std::fs::write(&path, seed).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let output = Command::new(bin.join(target))
+    let mut command = Command::new(bin.join(target));
+    // A fixed seed (CI sets one) makes a run repeatable: the same inputs in
+    // the same order, so a slower machine explores a prefix of them.
+    if let Ok(seed) = std::env::var("ELEMENTA_FUZZ_SEED") {
+        command.arg(format!("-seed={seed}"));
+    }
+    let output = command
         .arg(&corpus)
         .arg(format!("-max_total_time={seconds}"))
         .arg("-print_final_stats=1")
