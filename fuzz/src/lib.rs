@@ -130,7 +130,7 @@ pub fn coupa_json(data: &str) {
 
 /// The JSON properties on one resource's payload.
 pub fn json_document(meta: &'static ResourceMeta, text: &str) {
-    let list = text.trim_start().starts_with('[');
+    let list = elementa::strip_bom(text).trim_start().starts_with('[');
     let doc = if list {
         elementa_json::decode_list(meta, text, DecodeOptions::default())
     } else {

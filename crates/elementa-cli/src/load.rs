@@ -295,7 +295,7 @@ pub fn load(
                     )));
                 }
             };
-            let list = text.trim_start().starts_with('[');
+            let list = elementa::strip_bom(&text).trim_start().starts_with('[');
             let body = if list {
                 Body::List(
                     elementa_json::decode_list(meta, &text, Default::default())

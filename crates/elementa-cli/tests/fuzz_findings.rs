@@ -202,6 +202,13 @@ fn a_byte_order_mark_is_accepted_and_bad_utf8_is_an_invalid_payload() {
     let r = elementa(&["check", "--resource", "coupa/user", f.arg()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 
+    // Found by the `coupa_json` target: a mark before a list made it be
+    // read as one record.
+    let f = Temp::new("bom-list.json", b"\xef\xbb\xbf[{\"login\":\"a\"}]");
+    let r = elementa(&["check", "--resource", "coupa/user", f.arg()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ok (1 coupa/user"), "{}", r.stdout);
+
     let f = Temp::new("bad.xml", b"<user>\n<login>a\xff</login></user>");
     let r = elementa(&["check", "--resource", "coupa/user", f.arg()]);
     assert_eq!(r.code, 1, "{}", r.stderr);

@@ -90,7 +90,7 @@ impl<'a> Response<'a> {
         match self.content_type {
             Some(ct) if ct.contains("xml") => true,
             Some(ct) if ct.contains("json") => false,
-            _ => self.body.trim_start().starts_with('<'),
+            _ => elementa::strip_bom(self.body).trim_start().starts_with('<'),
         }
     }
 

@@ -361,7 +361,7 @@ const RESPONSE_KEYS: [&str; 5] = ["success", "stats", "results", "result", "mess
 ///            DocumentKind::Changes);
 /// ```
 pub fn kind_of(text: &str) -> DocumentKind {
-    if text.trim_start().starts_with('<') {
+    if elementa::strip_bom(text).trim_start().starts_with('<') {
         match elementa_xml::peek_first_child(text) {
             Ok(Some((name, _))) if RESPONSE_KEYS.contains(&name.as_str()) => {
                 DocumentKind::WriteResponse

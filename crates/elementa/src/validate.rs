@@ -299,13 +299,15 @@ fn walk(
                 // ABRA Flexi's empty select is no value (exports write `""`).
                 let empty = meta.dialect == crate::Dialect::Flexi
                     && f.get().value().is_some_and(|v| v.is_empty());
-                if options.strict && !f.is_known() && !empty {
-                    if let Some(v) = f.get().value() {
-                        report(ProblemKind::NotAllowed {
-                            value: (*v).to_owned(),
-                            allowed: el.values,
-                        });
-                    }
+                if options.strict
+                    && !f.is_known()
+                    && !empty
+                    && let Some(v) = f.get().value()
+                {
+                    report(ProblemKind::NotAllowed {
+                        value: (*v).to_owned(),
+                        allowed: el.values,
+                    });
                 }
                 f.get().value().copied()
             }
