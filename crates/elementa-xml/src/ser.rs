@@ -132,9 +132,12 @@ pub struct EncodeError {
     pub message: String,
 }
 
-/// Writes `text` as element content: `&`, `<`, `>` as entities and a
-/// carriage return as `&#13;` (a raw one would be read as a line feed).
-fn escape_text(out: &mut String, text: &str) {
+/// Writes `text` as element content (`attribute` false): `&`, `<`, `>` as
+/// entities and a carriage return as `&#13;` (a raw one would be read as a
+/// line feed); or as an attribute value in double quotes (`attribute`
+/// true): also `"`, `'`, and tab and line feed as character references
+/// (XML reads raw ones in attributes as spaces).
+fn escape(out: &mut String, text: &str, attribute: bool) {
     // One allocation of the right size for a long text, not a doubling.
     out.reserve(text.len());
     let mut last = 0;
@@ -144,30 +147,10 @@ fn escape_text(out: &mut String, text: &str) {
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'\r' => "&#13;",
-            _ => continue,
-        };
-        out.push_str(text.get(last..i).unwrap_or_default());
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(text.get(last..).unwrap_or_default());
-}
-
-/// Writes `text` as an attribute value in double quotes: also `"`, `'`,
-/// and tab, line feed and carriage return as character references (XML
-/// reads raw ones in attributes as spaces).
-fn escape_attr(out: &mut String, text: &str) {
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            b'\t' => "&#9;",
-            b'\n' => "&#10;",
-            b'\r' => "&#13;",
+            b'"' if attribute => "&quot;",
+            b'\'' if attribute => "&apos;",
+            b'\t' if attribute => "&#9;",
+            b'\n' if attribute => "&#10;",
             _ => continue,
         };
         out.push_str(text.get(last..i).unwrap_or_default());
@@ -285,7 +268,7 @@ impl<'l> Writer<'l> {
     /// `text` as the content of element `name`.
     fn push_text(&mut self, name: &str, text: &str) {
         self.check_text(name, text);
-        escape_text(&mut self.out, text);
+        escape(&mut self.out, text, false);
     }
 
     /// The attributes each element of `record` came with beyond its value
@@ -339,7 +322,7 @@ impl<'l> Writer<'l> {
             self.check_name(k, "attribute");
             self.check_text(name, v);
             let _ = write!(self.out, " {k}=\"");
-            escape_attr(&mut self.out, v);
+            escape(&mut self.out, v, true);
             self.out.push('"');
         }
     }
