@@ -5,9 +5,8 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use elementa::{
-    Any, Date, DateTime, Decimal, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind,
-    LIST_REMOVE_ALL, Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp,
-    Trace,
+    Any, Date, DateTime, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind, LIST_REMOVE_ALL,
+    Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp, Trace,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -932,9 +931,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        // Decimals never get here (they are read from their text).
         match self.slot {
             FieldMut::Integer(f) => *f = Field::Value(v),
-            FieldMut::Decimal(f) => *f = Field::Value(Decimal::from(v)),
             slot => return Err(E::invalid_type(de::Unexpected::Signed(v), &Expect(&slot))),
         }
         Ok(())
@@ -943,13 +942,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
         match i64::try_from(v) {
             Ok(n) => self.visit_i64(n),
-            Err(_) => match self.slot {
-                FieldMut::Decimal(f) => {
-                    *f = Field::Value(Decimal::from(v));
-                    Ok(())
-                }
-                _ => Err(E::custom(format!("{v} is out of the 64-bit integer range"))),
-            },
+            Err(_) => Err(E::custom(format!("{v} is out of the 64-bit integer range"))),
         }
     }
 
