@@ -243,10 +243,12 @@ fn streaming_errors_point_at_the_offending_tag() {
         panic!("{err:?}")
     };
     assert_eq!((err.line, err.column), (3, 8), "{err}");
-    // Text after the root, found while streaming.
+    // Text after the root, found while streaming: at the text itself, where
+    // document decoding points too.
+    let text = "<user/>\n x";
     let err = elementa_xml::for_each(
         User::resource_meta(),
-        "<user/>\n x".as_bytes(),
+        text.as_bytes(),
         Default::default(),
         &mut |_, _| Ok(()),
     )
@@ -254,7 +256,9 @@ fn streaming_errors_point_at_the_offending_tag() {
     let elementa::StreamError::Decode(err) = err else {
         panic!("{err:?}")
     };
-    assert_eq!((err.line, err.column), (1, 8), "{err}");
+    assert_eq!((err.line, err.column), (2, 2), "{err}");
+    let doc = elementa_xml::decode(User::resource_meta(), text, Default::default()).unwrap_err();
+    assert_eq!((doc.line, doc.column), (2, 2), "{doc}");
 }
 
 #[test]

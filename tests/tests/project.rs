@@ -5,7 +5,9 @@
 use elementa::{Record, Resource};
 use elementa_coupa::{ExpenseReport, IntegrationRun};
 use elementa_project::stream::{Format, project_stream};
-use elementa_project::{Fields, FieldsError, Method, Projection, ReturnObject, project};
+use elementa_project::{
+    Fields, FieldsError, Method, Projection, ReturnObject, project, project_owned,
+};
 use elementa_tests::{fixture, sample};
 
 fn full() -> ExpenseReport {
@@ -299,4 +301,79 @@ fn streaming_errors_point_into_the_whole_input() {
         err.to_string(),
         "2:13: [1].id: invalid type: string \"two\", expected an integer"
     );
+}
+
+/// Every projection of every payload shaped like Coupa's real ones (and the
+/// seed fixtures): `project_owned`, which the streaming projector uses to
+/// move values instead of copying them, gives exactly what `project` gives.
+#[test]
+fn owned_projection_equals_the_copying_one_on_real_shaped_payloads() {
+    let files = [
+        "coupa/real/account.xml",
+        "coupa/real/exchange-rates.xml",
+        "coupa/real/item.xml",
+        "coupa/real/suppliers.xml",
+        "coupa/real/invoice-header.xml",
+        "coupa/real/order-header.xml",
+        "coupa/real/user.xml",
+        "coupa/user-custom-fields.xml",
+        "coupa/users.xml",
+        "coupa/expense-report-full.xml",
+    ];
+    let mut compared = 0;
+    for file in files {
+        let text = fixture(file);
+        let (root, _) = elementa_xml::peek_root(&text).unwrap();
+        let meta = elementa_coupa::RESOURCES
+            .iter()
+            .map(|m| m())
+            .find(|m| m.root == root || m.plural == root)
+            .unwrap_or_else(|| panic!("{file}: no resource for <{root}>"));
+        let doc = elementa_xml::decode(meta, &text, Default::default()).unwrap();
+        let records: Vec<Box<dyn Record>> = match doc.body {
+            elementa_xml::Body::One(r) => vec![r],
+            elementa_xml::Body::List(rs) => rs,
+        };
+        let mut projections = vec![
+            Projection::Full,
+            Projection::ReturnObject(ReturnObject::None),
+            Projection::ReturnObject(ReturnObject::Limited),
+            shallow(),
+            Projection::Fields(Fields::parse(r#"["id",{"custom_fields":{}}]"#, meta).unwrap()),
+            Projection::Fields(Fields::parse(r#"["id"]"#, meta).unwrap()),
+        ];
+        for el in meta.elements {
+            if let Some(target) = el.kind.target()
+                && let Some(first) = target.elements.first()
+            {
+                let json = format!(r#"["id",{{"{}":["{}"]}}]"#, el.wire, first.wire);
+                projections.push(Projection::Fields(Fields::parse(&json, meta).unwrap()));
+            }
+        }
+        for record in &records {
+            for p in &projections {
+                let copied = project(&**record, p).unwrap();
+                let moved = project_owned(record.clone_record(), p).unwrap();
+                match (copied, moved) {
+                    (None, None) => {}
+                    (Some(c), Some(m)) => {
+                        assert!(m.eq_record(&*c), "{file}: {p:?}");
+                        assert_eq!(
+                            elementa_xml::to_string(&*m).unwrap(),
+                            elementa_xml::to_string(&*c).unwrap(),
+                            "{file}: {p:?}"
+                        );
+                        assert_eq!(
+                            elementa_json::to_string(&*m),
+                            elementa_json::to_string(&*c),
+                            "{file}: {p:?}"
+                        );
+                    }
+                    (c, m) => panic!("{file}: {p:?}: {c:?} vs {m:?}"),
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} projections compared");
 }

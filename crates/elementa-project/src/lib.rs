@@ -41,7 +41,7 @@ mod project;
 pub mod stream;
 
 pub use fields::{Fields, FieldsError, Selected};
-pub use project::project;
+pub use project::{project, project_owned};
 
 use std::fmt;
 

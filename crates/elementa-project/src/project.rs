@@ -110,3 +110,111 @@ fn select(record: &dyn Record, selected: &Selected) -> Box<dyn Record> {
     }
     out
 }
+
+/// [`project`] on a record the caller gives up: the same result, but what
+/// the projection keeps is moved rather than copied, so a long value is
+/// never held twice (the streaming projector holds one record at a time).
+///
+/// ```
+/// use elementa_coupa::User;
+/// use elementa_project::{Projection, ReturnObject, project, project_owned};
+///
+/// let user = elementa_xml::from_str::<User>(
+///     "<user><id>7</id><login>jo</login><email>jo@example.com</email></user>").unwrap();
+/// let limited = Projection::ReturnObject(ReturnObject::Limited);
+/// let copied = project(&user, &limited).unwrap().unwrap();
+/// let moved = project_owned(Box::new(user), &limited).unwrap().unwrap();
+/// assert!(moved.eq_record(&*copied));
+/// ```
+pub fn project_owned(
+    mut record: Box<dyn Record>,
+    projection: &Projection,
+) -> Result<Option<Box<dyn Record>>, ProjectError> {
+    let meta = record.meta();
+    Ok(match projection {
+        Projection::Full => Some(record),
+        Projection::ReturnObject(ReturnObject::None) => None,
+        Projection::ReturnObject(ReturnObject::Limited) => Some(keys(&*record, false)),
+        Projection::ReturnObject(ReturnObject::Shallow) => {
+            for i in 0..meta.elements.len() {
+                reduce_in_place(&mut *record, i, &|r| keys(r, true));
+            }
+            Some(record)
+        }
+        Projection::Fields(f) => {
+            if !std::ptr::eq(f.resource(), meta) {
+                return Err(ProjectError::WrongResource {
+                    expected: f.resource().id,
+                    found: meta.id,
+                });
+            }
+            select_in_place(&mut *record, f.selected());
+            Some(record)
+        }
+    })
+}
+
+/// Replaces the records associated by element `i` with what `each` makes
+/// of them; other elements stay as they are.
+fn reduce_in_place(
+    record: &mut dyn Record,
+    i: usize,
+    each: &dyn Fn(&dyn Record) -> Box<dyn Record>,
+) {
+    match record.field_mut(i) {
+        Some(FieldMut::One(one)) => {
+            if let Field::Value(r) = one.get() {
+                let reduced = each(r);
+                let _ = one.set(reduced);
+            }
+        }
+        Some(FieldMut::Many(many)) => {
+            if let Field::Value(n) = many.count() {
+                let reduced: Vec<_> = (0..n).filter_map(|k| many.item(k)).map(each).collect();
+                many.make_empty();
+                for r in reduced {
+                    let _ = many.push(r);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// [`select`] in place: clears what is not selected, and selects within the
+/// associated records of nested selections.
+fn select_in_place(record: &mut dyn Record, selected: &Selected) {
+    let meta = record.meta();
+    for i in 0..meta.elements.len() {
+        let custom = selected.custom_fields && is_custom(meta, i);
+        match selected.elements.iter().find(|(k, _)| *k == i) {
+            None if custom => {}
+            None => {
+                if let Some(mut f) = record.field_mut(i) {
+                    f.clear();
+                }
+            }
+            Some((_, None)) => {}
+            Some((_, Some(sub))) => match record.field_mut(i) {
+                Some(FieldMut::One(one)) => {
+                    if let Some(r) = one.get_mut() {
+                        select_in_place(r, sub);
+                    }
+                }
+                Some(FieldMut::Many(many)) => {
+                    if let Field::Value(n) = many.count() {
+                        for k in 0..n {
+                            if let Some(r) = many.item_mut(k) {
+                                select_in_place(r, sub);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    if !selected.custom_fields {
+        *record.extra_mut() = Default::default();
+    }
+}

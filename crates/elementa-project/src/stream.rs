@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use elementa::{Record, ResourceMeta, Shape, StreamError};
 
-use crate::{Method, ProjectError, Projection, project};
+use crate::{Method, ProjectError, Projection, project_owned};
 
 /// A wire format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,11 +34,12 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// The projection of a record the stream is done with: moved, not copied.
 fn projected(
-    record: &dyn Record,
+    record: Box<dyn Record>,
     projection: &Projection,
 ) -> std::io::Result<Option<Box<dyn Record>>> {
-    project(record, projection).map_err(std::io::Error::other)
+    project_owned(record, projection).map_err(std::io::Error::other)
 }
 
 /// Reads records of `meta` in `format` from `input`, projects each, and
@@ -61,9 +62,7 @@ pub fn project_stream<R: BufRead, W: Write>(
             let mut count = 0usize;
             let shape =
                 elementa_json::for_each(meta, input, Default::default(), &mut |shape, r| {
-                    let p = projected(&*r, projection)?;
-                    // Only the projection stays while it is written.
-                    drop(r);
+                    let p = projected(r, projection)?;
                     let Some(p) = p else {
                         return Ok(());
                     };
@@ -88,8 +87,7 @@ pub fn project_stream<R: BufRead, W: Write>(
             let mut out = Some(out);
             let shape =
                 elementa_xml::for_each(meta, input, Default::default(), &mut |shape, r| {
-                    let p = projected(&*r, projection)?;
-                    drop(r);
+                    let p = projected(r, projection)?;
                     let Some(p) = p else {
                         return Ok(());
                     };

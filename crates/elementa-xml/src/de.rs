@@ -12,6 +12,7 @@ use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 
+use crate::source::{Loc, Source, TextSource, append, text_content};
 use crate::{Body, Document, EnvelopeDocument, Layout};
 
 pub use elementa::DecodeOptions;
@@ -109,7 +110,7 @@ pub fn peek_first_child(text: &str) -> Result<Option<(String, Vec<String>)>, Dec
     }
 }
 
-const NO_DTD: &str = "a DTD (<!DOCTYPE …>) is not allowed: entity expansion is off";
+pub(crate) const NO_DTD: &str = "a DTD (<!DOCTYPE …>) is not allowed: entity expansion is off";
 
 fn at(text: &str, offset: u64, path: String, message: String) -> DecodeError {
     let (line, column) = elementa::line_col(text, usize::try_from(offset).unwrap_or(usize::MAX));
@@ -138,7 +139,11 @@ pub fn decode(
     text: &str,
     options: DecodeOptions,
 ) -> Result<Document, DecodeError> {
-    let mut d = Decoder::new(text, options, meta.dialect == Dialect::Flexi);
+    let mut d = Decoder::new(
+        TextSource::new(text),
+        options,
+        meta.dialect == Dialect::Flexi,
+    );
     d.document(meta)
 }
 
@@ -164,7 +169,7 @@ pub fn decode_envelope(
     resolve: Resolve<'_>,
     options: DecodeOptions,
 ) -> Result<EnvelopeDocument, DecodeError> {
-    let mut d = Decoder::new(text, options, true);
+    let mut d = Decoder::new(TextSource::new(text), options, true);
     let (open, layout) = d.root()?;
     let name = open.start.name().as_ref().to_owned();
     if name != ENVELOPE_ROOT {
@@ -173,6 +178,22 @@ pub fn decode_envelope(
     let envelope = d.envelope(&open, resolve)?;
     d.end_of_document()?;
     Ok(EnvelopeDocument { envelope, layout })
+}
+
+/// Decodes the records of `meta` from `reader` one at a time, handing each
+/// to `each` before reading the next (see [`crate::for_each`]).
+pub(crate) fn stream_records<R: std::io::BufRead>(
+    meta: &'static ResourceMeta,
+    reader: R,
+    options: DecodeOptions,
+    each: &mut dyn FnMut(Holds, Box<dyn Record>) -> std::io::Result<()>,
+) -> Result<Holds, elementa::StreamError> {
+    let src = crate::source::ReadSource::new(reader);
+    let mut d = Decoder::new(src, options, meta.dialect == Dialect::Flexi);
+    let (holds, _) = d.records(meta, &mut |holds, r| {
+        each(holds, r).map_err(elementa::StreamError::Io)
+    })?;
+    Ok(holds)
 }
 
 /// Refuses what XML 1.0 cannot hold in an event (the same rules for
@@ -213,36 +234,44 @@ pub(crate) fn check_event(event: &Event<'_>) -> Result<(), (usize, String)> {
     }
 }
 
+/// How a document holds its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    /// One record at the root.
+    One,
+    /// A list root (possibly empty).
+    List,
+    /// A Flexi `winstrom` envelope.
+    Envelope,
+}
+
 enum Seg {
     Wire(&'static str),
     Name(String),
     Index(usize),
 }
 
-struct Decoder<'a> {
-    reader: Reader<&'a [u8]>,
-    text: &'a str,
+struct Decoder<'a, S: Source<'a>> {
+    src: S,
     options: DecodeOptions,
     depth: usize,
     path: Vec<Seg>,
     flexi: bool,
-    /// Byte offset of the element being read, for error positions.
-    mark: u64,
+    /// Where the element being read starts, for error positions.
+    mark: Loc,
+    _events: std::marker::PhantomData<Event<'a>>,
 }
 
-impl<'a> Decoder<'a> {
-    fn new(text: &'a str, options: DecodeOptions, flexi: bool) -> Self {
-        let text = elementa::strip_bom(text);
-        let mut reader = Reader::from_str(text);
-        reader.config_mut().check_end_names = true;
+impl<'a, S: Source<'a>> Decoder<'a, S> {
+    fn new(src: S, options: DecodeOptions, flexi: bool) -> Self {
         Decoder {
-            reader,
-            text,
+            src,
             options,
             depth: 0,
             path: Vec::new(),
             flexi,
-            mark: 0,
+            mark: Loc::default(),
+            _events: std::marker::PhantomData,
         }
     }
 }
@@ -251,11 +280,11 @@ impl<'a> Decoder<'a> {
 struct Open<'a> {
     start: BytesStart<'a>,
     empty: bool,
-    /// Byte offset of the start tag.
-    at: u64,
+    /// Where the start tag starts.
+    at: Loc,
 }
 
-impl<'a> Decoder<'a> {
+impl<'a, S: Source<'a>> Decoder<'a, S> {
     fn path_string(&self) -> String {
         let mut s = String::new();
         for seg in &self.path {
@@ -278,14 +307,20 @@ impl<'a> Decoder<'a> {
         s
     }
 
+    /// An error at `loc`.
+    fn at(&self, loc: Loc, message: String) -> DecodeError {
+        let (line, column) = self.src.line_col(loc);
+        DecodeError {
+            line,
+            column,
+            path: self.path_string(),
+            message,
+        }
+    }
+
     /// An error at the element being read.
     fn err(&self, message: impl Into<String>) -> DecodeError {
-        let mut offset = usize::try_from(self.mark).unwrap_or(usize::MAX);
-        // Point at the `<`, not at the whitespace before it.
-        if let Some(rest) = self.text.get(offset..) {
-            offset += rest.len() - rest.trim_start().len();
-        }
-        at(self.text, offset as u64, self.path_string(), message.into())
+        self.at(self.mark, message.into())
     }
 
     /// An attribute's value (normalized as XML 1.0 says), refused when it
@@ -323,33 +358,18 @@ impl<'a> Decoder<'a> {
             | AttrError::Duplicated(p, _) => *p,
         };
         // Positions count from the tag's name, after its `<`.
-        at(
-            self.text,
-            open.at + 1 + within as u64,
-            self.path_string(),
-            e.to_string(),
-        )
-    }
-
-    /// [`check_event`] at the event's position.
-    fn check_event(&self, event: &Event<'_>) -> Result<(), DecodeError> {
-        check_event(event).map_err(|(i, message)| {
-            at(self.text, self.mark + i as u64, self.path_string(), message)
-        })
+        let tag: &str = &open.start;
+        let loc = open.at.moved("<").moved(tag.get(..within).unwrap_or(tag));
+        self.at(loc, e.to_string())
     }
 
     fn next(&mut self) -> Result<Event<'a>, DecodeError> {
-        self.mark = self.reader.buffer_position();
-        match self.reader.read_event() {
-            Ok(Event::DocType(_)) => Err(self.err(NO_DTD)),
-            Ok(ev) => {
-                self.check_event(&ev)?;
-                Ok(ev)
+        match self.src.next_event() {
+            Ok((event, at)) => {
+                self.mark = at;
+                Ok(event)
             }
-            Err(e) => {
-                let pos = self.reader.error_position();
-                Err(at(self.text, pos, self.path_string(), e.to_string()))
-            }
+            Err((at, message)) => Err(self.at(at, message)),
         }
     }
 
@@ -370,7 +390,7 @@ impl<'a> Decoder<'a> {
         let mut layout = Layout {
             declaration: None,
             indent: None,
-            final_newline: self.text.ends_with('\n'),
+            final_newline: self.src.ends_with_newline(),
         };
         let open = loop {
             match self.next()? {
@@ -397,7 +417,7 @@ impl<'a> Decoder<'a> {
                 _ => return Err(self.err("text before the root element")),
             }
         };
-        layout.indent = self.detect_indent(&open);
+        layout.indent = self.src.indent(open.at, open.empty);
         Ok((open, layout))
     }
 
@@ -415,56 +435,105 @@ impl<'a> Decoder<'a> {
     }
 
     fn document(&mut self, meta: &'static ResourceMeta) -> Result<Document, DecodeError> {
-        let (open, layout) = self.root()?;
-        let name = open.start.name().as_ref().to_owned();
-        let is_array = attr(&open.start, "type").as_deref() == Some("array");
-        let in_envelope = self.flexi && meta.root != ENVELOPE_ROOT && name == ENVELOPE_ROOT;
-        let body = if in_envelope {
-            let only = |evidence: &str| (evidence == meta.root).then_some(meta);
-            let mut records = self.envelope(&open, &only)?.records;
-            match records.pop() {
+        let mut records = Vec::new();
+        let (holds, layout) = self.records(meta, &mut |_, r| {
+            records.push(r);
+            Ok::<_, DecodeError>(())
+        })?;
+        let body = match holds {
+            Holds::List => Body::List(records),
+            // A single record, or an envelope holding exactly one.
+            Holds::One | Holds::Envelope => match records.pop() {
                 Some(r) if records.is_empty() => Body::One(r),
                 Some(r) => {
                     records.push(r);
                     Body::List(records)
                 }
                 None => Body::List(records),
-            }
+            },
+        };
+        Ok(Document { meta, body, layout })
+    }
+
+    /// Reads a document of `meta` records — one, a list, or those of a
+    /// Flexi envelope — handing each to `each` as soon as it is read, and up
+    /// to its end: how it holds them and its layout.
+    pub(crate) fn records<E: From<DecodeError>>(
+        &mut self,
+        meta: &'static ResourceMeta,
+        each: &mut dyn FnMut(Holds, Box<dyn Record>) -> Result<(), E>,
+    ) -> Result<(Holds, Layout), E> {
+        let (open, layout) = self.root()?;
+        let name = open.start.name().as_ref().to_owned();
+        let is_array = attr(&open.start, "type").as_deref() == Some("array");
+        let in_envelope = self.flexi && meta.root != ENVELOPE_ROOT && name == ENVELOPE_ROOT;
+        let holds = if in_envelope {
+            let only = |evidence: &str| (evidence == meta.root).then_some(meta);
+            self.envelope_each(&open, &only, &mut |r| each(Holds::Envelope, r))?;
+            Holds::Envelope
         } else if name == meta.root && !is_array {
             let mut record = (meta.new)();
             self.record(&mut *record, &open, &name)?;
-            Body::One(record)
+            each(Holds::One, record)?;
+            Holds::One
         } else if name == meta.plural || is_array {
-            Body::List(self.list(meta, &open)?)
+            if !open.empty {
+                self.enter()?;
+                let mut index = 0;
+                while let Some(item) = self.child()? {
+                    each(Holds::List, self.list_item(meta, &item, index)?)?;
+                    index += 1;
+                }
+                self.depth -= 1;
+            }
+            Holds::List
         } else {
             let expected = if self.flexi && meta.root != ENVELOPE_ROOT {
                 format!("<{ENVELOPE_ROOT}> holding <{}>", meta.root)
             } else {
                 format!("<{}> or <{} type=\"array\">", meta.root, meta.plural)
             };
-            return Err(self.err(format!("expected {expected}, found <{name}>")));
+            return Err(self
+                .err(format!("expected {expected}, found <{name}>"))
+                .into());
         };
         self.end_of_document()?;
-        Ok(Document { meta, body, layout })
+        Ok((holds, layout))
     }
 
     /// Reads a `winstrom` envelope: its attributes, and each child as a
     /// record of the evidence `resolve` names.
     fn envelope(&mut self, open: &Open<'_>, resolve: Resolve<'_>) -> Result<Envelope, DecodeError> {
-        let mut envelope = Envelope {
-            attributes: Vec::new(),
-            records: Vec::new(),
-        };
+        let mut records = Vec::new();
+        let attributes = self.envelope_each(open, resolve, &mut |r| {
+            records.push(r);
+            Ok::<_, DecodeError>(())
+        })?;
+        Ok(Envelope {
+            attributes,
+            records,
+        })
+    }
+
+    /// [`Self::envelope`], handing each record to `each` as it is read;
+    /// the envelope's attributes.
+    fn envelope_each<E: From<DecodeError>>(
+        &mut self,
+        open: &Open<'_>,
+        resolve: Resolve<'_>,
+        each: &mut dyn FnMut(Box<dyn Record>) -> Result<(), E>,
+    ) -> Result<Vec<(String, String)>, E> {
+        let mut attributes = Vec::new();
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.attr_err(open, &e))?;
             let value = self.attr_value(&a)?;
-            envelope.attributes.push((
+            attributes.push((
                 <str as ToOwned>::to_owned(a.key.as_ref()),
                 value.into_owned(),
             ));
         }
         if open.empty {
-            return Ok(envelope);
+            return Ok(attributes);
         }
         self.enter()?;
         let mut counts: Vec<(&'static str, usize)> = Vec::new();
@@ -493,44 +562,10 @@ impl<'a> Decoder<'a> {
             self.record(&mut *record, &child, &name)?;
             self.path.pop();
             self.path.pop();
-            envelope.records.push(record);
+            each(record)?;
         }
         self.depth -= 1;
-        Ok(envelope)
-    }
-
-    /// Indentation per level, read from the whitespace before the first child.
-    ///
-    /// A root without children shows no indentation; then whether the root
-    /// starts on a line of its own decides (so `<?xml …?>\n<user></user>`
-    /// and its encoding `<?xml …?>\n<user/>` are laid out alike).
-    fn detect_indent(&self, open: &Open<'_>) -> Option<usize> {
-        let after = usize::try_from(self.reader.buffer_position()).ok()?;
-        let rest = self.text.get(after..)?;
-        if open.empty || rest.trim_start().starts_with("</") {
-            let before = self.text.get(..usize::try_from(open.at).ok()?)?;
-            return (before.trim().is_empty() || before.contains('\n')).then_some(2);
-        }
-        let ws = &rest[..rest.len() - rest.trim_start().len()];
-        ws.contains('\n')
-            .then(|| ws.rsplit('\n').next().map_or(0, str::len))
-    }
-
-    fn list(
-        &mut self,
-        meta: &'static ResourceMeta,
-        open: &Open<'_>,
-    ) -> Result<Vec<Box<dyn Record>>, DecodeError> {
-        let mut out = Vec::new();
-        if open.empty {
-            return Ok(out);
-        }
-        self.enter()?;
-        while let Some(item) = self.child()? {
-            out.push(self.list_item(meta, &item, out.len())?);
-        }
-        self.depth -= 1;
-        Ok(out)
+        Ok(attributes)
     }
 
     /// The next child element of the element being read, or `None` at its
@@ -1029,26 +1064,41 @@ impl<'a> Decoder<'a> {
     /// and the value is the sections' text.
     fn text_until_end(&mut self) -> Result<String, DecodeError> {
         let mut out = String::new();
-        let mut cdata = String::new();
+        // Where CDATA sections stand in `out`.
+        let mut cdata: Vec<(usize, usize)> = Vec::new();
         let mut only_cdata = true;
-        let mut any_cdata = false;
         loop {
             match self.next()? {
                 Event::Text(t) => {
-                    let t = t.xml10_content();
+                    let t = text_content(t);
                     only_cdata &= t.trim().is_empty();
-                    out.push_str(&t);
+                    append(&mut out, t);
                 }
                 Event::CData(c) => {
-                    any_cdata = true;
-                    out.push_str(&c);
-                    cdata.push_str(&c);
+                    let from = out.len();
+                    append(&mut out, c.into_inner());
+                    cdata.push((from, out.len()));
                 }
                 Event::GeneralRef(r) => {
                     only_cdata = false;
                     out.push(self.entity(&r)?);
                 }
-                Event::End(_) => return Ok(if any_cdata && only_cdata { cdata } else { out }),
+                Event::End(_) => {
+                    return Ok(match cdata.as_slice() {
+                        [] => out,
+                        _ if !only_cdata => out,
+                        // One section: cut the layout around it, in place.
+                        [(from, to)] => {
+                            out.truncate(*to);
+                            out.drain(..*from);
+                            out
+                        }
+                        sections => sections
+                            .iter()
+                            .filter_map(|(from, to)| out.get(*from..*to))
+                            .collect(),
+                    });
+                }
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Start(_) | Event::Empty(_) => {
                     return Err(self.err("an element inside a value that holds text"));
@@ -1137,9 +1187,9 @@ impl<'a> Decoder<'a> {
         loop {
             match self.next()? {
                 Event::Text(t) => {
-                    let t = t.xml10_content();
+                    let t = text_content(t);
                     layout_only &= t.trim().is_empty();
-                    text.push_str(&t);
+                    append(&mut text, t);
                 }
                 Event::CData(c) => {
                     text.push_str(&c);

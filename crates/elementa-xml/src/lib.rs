@@ -37,6 +37,7 @@
 mod chars;
 mod de;
 mod ser;
+mod source;
 mod stream;
 
 pub use chars::{is_xml_char, is_xml_name};

@@ -1,5 +1,6 @@
 //! Encoding: records written in their vendor's XML form and a given layout.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use elementa::LIST_REMOVE_ALL;
@@ -118,7 +119,15 @@ struct Writer<'l> {
     /// The first thing met that XML 1.0 cannot hold; the output is then
     /// discarded.
     error: Option<EncodeError>,
+    /// Where long texts go straight to, with what precedes them, rather
+    /// than into `out` (a streaming writer holds no copy of a long value).
+    sink: Option<&'l mut dyn std::io::Write>,
+    /// The first failure writing to `sink`.
+    io_error: Option<std::io::Error>,
 }
+
+/// Texts at least this long are written straight to a writer's sink.
+const LONG_TEXT: usize = 64 * 1024;
 
 /// A record XML cannot carry: an element or attribute name that is not an
 /// XML name (a JSON key `""`, a Flexi evidence `>`), or a character XML 1.0
@@ -160,15 +169,19 @@ fn escape(out: &mut String, text: &str, attribute: bool) {
     out.push_str(text.get(last..).unwrap_or_default());
 }
 
-/// One record as a fragment of a larger document, at nesting `level`;
-/// `continued` says whether something precedes it (so it starts on a new line).
-pub(crate) fn fragment(
+/// One record written to `sink` as a fragment of a larger document, at
+/// nesting `level`; `continued` says whether something precedes it (so it
+/// starts on a new line). A long text goes to `sink` as it is escaped, never
+/// copied whole; so when the record holds something XML cannot (the error,
+/// of kind `InvalidData`), what precedes a long text may already be written.
+pub(crate) fn fragment_to(
     record: &dyn Record,
     name: &str,
     level: usize,
     layout: &Layout,
     continued: bool,
-) -> Result<String, EncodeError> {
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut w = Writer {
         out: String::new(),
         layout,
@@ -177,11 +190,19 @@ pub(crate) fn fragment(
         continued,
         path: Vec::new(),
         error: None,
+        sink: Some(sink),
+        io_error: None,
     };
     w.record(record, name, level);
-    match w.error {
-        Some(e) => Err(e),
-        None => Ok(w.out),
+    if let Some(e) = w.error {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e));
+    }
+    if let Some(e) = w.io_error {
+        return Err(e);
+    }
+    match w.sink {
+        Some(sink) => sink.write_all(w.out.as_bytes()),
+        None => Ok(()),
     }
 }
 
@@ -197,18 +218,20 @@ fn type_attr(kind: &Kind) -> Option<&'static str> {
     }
 }
 
-/// The text of a scalar field, or `None` for null / absent / non-scalars.
-fn scalar_text(field: &FieldRef<'_>) -> Option<String> {
-    match field {
-        FieldRef::Integer(f) => f.value().map(ToString::to_string),
-        FieldRef::Decimal(f) => f.value().map(ToString::to_string),
-        FieldRef::Boolean(f) => f.value().map(ToString::to_string),
-        FieldRef::String(f) => f.value().cloned(),
-        FieldRef::Enum(f) => f.get().value().map(|s| (*s).to_owned()),
-        FieldRef::DateTime(f) => f.value().map(|v| v.as_str().to_owned()),
-        FieldRef::Date(f) => f.value().map(|v| v.as_str().to_owned()),
-        FieldRef::Timestamp(f) => f.value().map(|v| v.as_str().to_owned()),
-        FieldRef::Relation(f) => f.value().map(|v| v.id.to_string()),
+/// The text of a scalar field, or `None` for null / absent / non-scalars;
+/// borrowed from the record where it is held as text, so a long value is
+/// not copied to be written.
+fn scalar_text<'f>(field: &FieldRef<'f>) -> Option<Cow<'f, str>> {
+    match *field {
+        FieldRef::Integer(f) => f.value().map(|v| Cow::Owned(v.to_string())),
+        FieldRef::Decimal(f) => f.value().map(|v| Cow::Owned(v.to_string())),
+        FieldRef::Boolean(f) => f.value().map(|v| Cow::Owned(v.to_string())),
+        FieldRef::String(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Enum(f) => f.get().value().map(|s| Cow::Borrowed(*s)),
+        FieldRef::DateTime(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Date(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Timestamp(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Relation(f) => f.value().map(|v| Cow::Owned(v.id.to_string())),
         FieldRef::Strings(_) | FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Any(_) => None,
     }
 }
@@ -227,6 +250,8 @@ impl<'l> Writer<'l> {
             continued: false,
             path: Vec::new(),
             error: None,
+            sink: None,
+            io_error: None,
         }
     }
 
@@ -268,6 +293,31 @@ impl<'l> Writer<'l> {
     /// `text` as the content of element `name`.
     fn push_text(&mut self, name: &str, text: &str) {
         self.check_text(name, text);
+        if text.len() >= LONG_TEXT
+            && self.error.is_none()
+            && self.io_error.is_none()
+            && let Some(sink) = self.sink.as_mut()
+        {
+            // What precedes, then the text escaped a piece at a time.
+            let mut result = sink.write_all(self.out.as_bytes());
+            self.out.clear();
+            let mut rest = text;
+            while result.is_ok() && !rest.is_empty() {
+                let mut end = rest.len().min(LONG_TEXT);
+                while !rest.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let (piece, after) = rest.split_at(end);
+                escape(&mut self.out, piece, false);
+                result = sink.write_all(self.out.as_bytes());
+                self.out.clear();
+                rest = after;
+            }
+            if let Err(e) = result {
+                self.io_error = Some(e);
+            }
+            return;
+        }
         escape(&mut self.out, text, false);
     }
 
@@ -399,7 +449,7 @@ impl<'l> Writer<'l> {
             }
             let field = record.field(i);
             match field.as_ref().and_then(scalar_text) {
-                Some(text) => attrs.push((el.wire.to_owned(), text)),
+                Some(text) => attrs.push((el.wire.to_owned(), text.into_owned())),
                 // ABRA Flexi has no null: an empty attribute is its null
                 // (`in-version=""`), written back as it came.
                 None if self.flexi && field.as_ref().is_some_and(FieldRef::is_null) => {
@@ -831,7 +881,7 @@ fn item_name(record: &dyn Record, default: &str) -> String {
         .and_then(|(i, _)| record.field(i))
         .as_ref()
         .and_then(scalar_text)
-        .unwrap_or_else(|| default.to_owned())
+        .map_or_else(|| default.to_owned(), Cow::into_owned)
 }
 
 /// Whether a value read with `tag` can be written with it again: nulls
