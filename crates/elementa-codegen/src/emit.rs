@@ -347,6 +347,27 @@ pub fn generate(
             }
         }
 
+        impl ::elementa::__serde::Serialize for #ty {
+            /// The vendor's JSON wire form, as the JSON codec writes it.
+            fn serialize<S: ::elementa::__serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                ::elementa::json::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> ::elementa::__serde::Deserialize<'de> for #ty {
+            /// The vendor's JSON wire form, as the JSON codec reads it.
+            fn deserialize<D: ::elementa::__serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                let mut record = <Self as ::core::default::Default>::default();
+                ::elementa::json::deserialize_into(&mut record, deserializer)?;
+                ::core::result::Result::Ok(record)
+            }
+        }
+
         #json_schema
     }
 }

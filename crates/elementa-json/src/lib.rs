@@ -8,6 +8,11 @@
 //! Decoding streams through `serde_json` without building a DOM; errors carry
 //! line, column and the element path.
 //!
+//! The wire form itself (the serde view and seeds) lives in the runtime, as
+//! [`elementa::json`], because the generated resources' own `Serialize` /
+//! `Deserialize` impls use it too: `serde_json::to_string(&user)` writes what
+//! [`to_string`] writes.
+//!
 //! ```
 //! use elementa::Field;
 //! use elementa_coupa::Comment;
@@ -25,16 +30,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
-mod de;
-mod ser;
-
-pub use de::{
-    DecodeOptions, decode, decode_envelope, decode_into, decode_list, for_each, from_str,
-    from_str_list,
-};
-pub use ser::{
-    JsonEnvelope, JsonList, JsonRecord, envelope_to_string, to_string, to_string_pretty, to_writer,
-    to_writer_pretty,
+pub use elementa::json::{
+    DecodeOptions, JsonEnvelope, JsonList, JsonRecord, decode, decode_envelope, decode_into,
+    decode_list, envelope_to_string, for_each, from_str, from_str_list, to_string,
+    to_string_pretty, to_writer, to_writer_pretty,
 };
 
 /// A JSON payload that could not be decoded: where, and what.

@@ -28,6 +28,7 @@ mod envelope;
 mod error;
 mod field;
 mod ident;
+pub mod json;
 mod link;
 mod meta;
 mod record;
@@ -35,6 +36,7 @@ mod validate;
 mod value;
 
 pub use elementa_macros::{resource, vendor};
+
 pub use envelope::{ENVELOPE_ROOT, ENVELOPE_VERSION, Envelope, Resolve};
 pub use error::{DecodeError, DecodeOptions, Shape, StreamError, line_col};
 pub use field::Field;
@@ -47,6 +49,10 @@ pub use record::{
     EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
     fmt_record,
 };
+/// The `serde` crate, for the `Serialize` / `Deserialize` impls of generated
+/// resources.
+#[doc(hidden)]
+pub use serde as __serde;
 pub use validate::{
     COUPA_CUSTOM_FIELDS, CustomFields, Direction, Options, Problem, ProblemKind, validate,
     validate_with,

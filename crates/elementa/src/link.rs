@@ -285,3 +285,114 @@ impl<T> fmt::Debug for Many<T> {
         f.debug_list().entries(self.items.iter()).finish()
     }
 }
+
+impl<T: Resource> One<T> {
+    /// The record, unwrapped.
+    pub fn into_inner(self) -> T {
+        match self.inner.into_any().downcast::<T>() {
+            Ok(t) => *t,
+            // Only records of type `T` are ever stored (checked on insertion).
+            Err(_) => unreachable!("an association holds a record of another type"),
+        }
+    }
+}
+
+impl<T: Resource> Many<T> {
+    /// The items, unwrapped.
+    pub fn into_vec(self) -> Vec<T> {
+        self.into_iter().collect()
+    }
+}
+
+/// The items in order, unwrapped.
+impl<T: Resource> IntoIterator for Many<T> {
+    type Item = T;
+    type IntoIter = std::iter::Map<std::vec::IntoIter<Box<dyn Record>>, fn(Box<dyn Record>) -> T>;
+    fn into_iter(self) -> Self::IntoIter {
+        fn unwrap<T: Resource>(r: Box<dyn Record>) -> T {
+            match r.into_any().downcast::<T>() {
+                Ok(t) => *t,
+                // Only records of type `T` are ever stored (checked on insertion).
+                Err(_) => unreachable!("an association holds a record of another type"),
+            }
+        }
+        self.items
+            .into_iter()
+            .map(unwrap::<T> as fn(Box<dyn Record>) -> T)
+    }
+}
+
+/// The items in order.
+impl<'a, T: Record> IntoIterator for &'a Many<T> {
+    type Item = &'a T;
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, Box<dyn Record>>, fn(&'a Box<dyn Record>) -> &'a T>;
+    fn into_iter(self) -> Self::IntoIter {
+        #[allow(clippy::borrowed_box)] // the slice iterator's item type
+        fn get<T: Record>(r: &Box<dyn Record>) -> &T {
+            cast(&**r)
+        }
+        self.items
+            .iter()
+            .map(get::<T> as fn(&'a Box<dyn Record>) -> &'a T)
+    }
+}
+
+impl<T: Record> Extend<T> for Many<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        self.items
+            .extend(iter.into_iter().map(|t| Box::new(t) as Box<dyn Record>));
+    }
+}
+
+/// The record in its vendor's JSON wire form (see [`crate::json::serialize`]).
+impl<T> serde::Serialize for One<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::json::serialize(&*self.inner, s)
+    }
+}
+
+impl<'de, T: Resource> serde::Deserialize<'de> for One<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut record = (T::resource_meta().new)();
+        crate::json::deserialize_into(&mut *record, d)?;
+        One::from_record(record).ok_or_else(|| {
+            serde::de::Error::custom("internal error: the resource made a record of another type")
+        })
+    }
+}
+
+/// The items as an array, each in its vendor's JSON wire form.
+impl<T> serde::Serialize for Many<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.items.len()))?;
+        for item in &self.items {
+            seq.serialize_element(&crate::json::JsonRecord(&**item))?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de, T: Resource> serde::Deserialize<'de> for Many<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Items<T>(PhantomData<fn() -> T>);
+        impl<'de, T: Resource> serde::de::Visitor<'de> for Items<T> {
+            type Value = Many<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "an array of {}", T::resource_meta().id)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Many<T>, A::Error> {
+                let mut out = Many::new();
+                while let Some(item) = seq.next_element::<One<T>>()? {
+                    out.items.push(item.inner);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Items(PhantomData))
+    }
+}

@@ -4,15 +4,15 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
-use elementa::{
+use crate::{
     Any, Date, DateTime, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind, LIST_REMOVE_ALL,
     Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp, Trace,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::Error;
+use crate::DecodeError as Error;
 
-pub use elementa::DecodeOptions;
+pub use crate::DecodeOptions;
 
 /// Decodes one resource of type `T` from JSON text.
 pub fn from_str<T: Resource>(text: &str) -> Result<T, Error> {
@@ -121,6 +121,16 @@ pub fn decode_into(
     } else {
         run(&cx, text, |d| RecordSeed { record, cx: &cx }.deserialize(d))
     }
+}
+
+/// Deserializes one record's object from any serde deserializer (see
+/// [`super::deserialize_into`]).
+pub(crate) fn deserialize_record<'de, D: Deserializer<'de>>(
+    record: &mut dyn Record,
+    d: D,
+) -> Result<(), D::Error> {
+    let cx = Ctx::new(record.meta().dialect, DecodeOptions::default());
+    RecordSeed { record, cx: &cx }.deserialize(d)
 }
 
 /// Whether records of `meta` travel inside Flexi's `winstrom` envelope (a
@@ -493,7 +503,7 @@ fn run<'de>(
         &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
     ) -> serde_json::Result<()>,
 ) -> Result<(), Error> {
-    let mut d = serde_json::Deserializer::from_str(elementa::strip_bom(text));
+    let mut d = serde_json::Deserializer::from_str(crate::strip_bom(text));
     let result = f(&mut d).and_then(|()| d.end());
     result.map_err(|e| cx.error(&e))
 }
@@ -589,12 +599,12 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let cx = self.cx;
         cx.enter()?;
         let meta = self.record.meta();
-        let mut seen = elementa::ElementSet::new(meta.elements.len());
+        let mut seen = crate::ElementSet::new(meta.elements.len());
         let mut position = 0;
         let mut decorations: Vec<(usize, &'static str, String, usize)> = Vec::new();
         let mut remove_all: Vec<(usize, bool)> = Vec::new();
         let mut trace = Trace::default();
-        let mut unknown_names = elementa::UniqueNames::default();
+        let mut unknown_names = crate::UniqueNames::default();
         while let Some(key) = map.next_key_seed(KeySeed {
             meta,
             flexi: cx.flexi,
@@ -801,23 +811,15 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
             }
             FieldMut::Decimal(f) => {
                 // Numbers are read from their text: through `f64` they
-                // would round (`99999999999999999999`, `1e-30`).
-                let raw: Box<serde_json::value::RawValue> = serde::Deserialize::deserialize(d)?;
-                let text = raw.get().trim();
-                match text.as_bytes().first() {
-                    Some(b'-' | b'0'..=b'9') => {
-                        *f = Field::Value(parsed(elementa::parse_decimal(text))?);
-                        Ok(())
-                    }
-                    _ => {
-                        let mut inner = serde_json::Deserializer::from_str(text);
-                        let seed = ValueSeed {
-                            slot: FieldMut::Decimal(f),
-                            ..self
-                        };
-                        de::Deserializer::deserialize_any(&mut inner, seed)
-                            .map_err(|e| de::Error::custom(message_of(&e)))
-                    }
+                // would round (`99999999999999999999`, `1e-30`). Formats
+                // other than JSON give the value in their own data model.
+                let seed = ValueSeed {
+                    slot: FieldMut::Decimal(f),
+                    ..self
+                };
+                match raw_or(d, ViaAny(seed))? {
+                    Raw::Other(()) => Ok(()),
+                    Raw::Json(text, ViaAny(seed)) => seed.decimal_from_json(&text),
                 }
             }
             slot => d.deserialize_any(ValueSeed { slot, ..self }),
@@ -825,11 +827,29 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
     }
 }
 
-fn parsed<T, E: de::Error>(r: Result<T, elementa::ValueError>) -> Result<T, E> {
+fn parsed<T, E: de::Error>(r: Result<T, crate::ValueError>) -> Result<T, E> {
     r.map_err(|e| E::custom(e.to_string()))
 }
 
 impl ValueSeed<'_, '_> {
+    /// A decimal slot's value from its raw JSON text: a number exactly as
+    /// written, or a string or `null` read as usual.
+    fn decimal_from_json<E: de::Error>(self, raw: &str) -> Result<(), E> {
+        let text = raw.trim();
+        match (text.as_bytes().first(), self.slot) {
+            (Some(b'-' | b'0'..=b'9'), FieldMut::Decimal(f)) => {
+                *f = Field::Value(parsed(crate::parse_decimal(text))?);
+                Ok(())
+            }
+            (_, slot) => {
+                let mut inner = serde_json::Deserializer::from_str(text);
+                let seed = ValueSeed { slot, ..self };
+                de::Deserializer::deserialize_any(&mut inner, seed)
+                    .map_err(|e| de::Error::custom(message_of(&e)))
+            }
+        }
+    }
+
     fn text<E: de::Error>(self, v: &str) -> Result<(), E> {
         let flexi = self.cx.flexi;
         if flexi && v.is_empty() {
@@ -857,7 +877,7 @@ impl ValueSeed<'_, '_> {
             FieldMut::Date(f) => *f = Field::Value(parsed(Date::parse(v))?),
             FieldMut::Timestamp(f) => *f = Field::Value(parsed(Timestamp::parse(v))?),
             FieldMut::Relation(f) => *f = Field::Value(parsed(v.parse::<Relation>())?),
-            FieldMut::Decimal(f) => *f = Field::Value(parsed(elementa::parse_decimal(v))?),
+            FieldMut::Decimal(f) => *f = Field::Value(parsed(crate::parse_decimal(v))?),
             FieldMut::Integer(f) if flexi => {
                 let n = v
                     .parse::<i64>()
@@ -931,27 +951,37 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        // Decimals never get here (they are read from their text).
+        // Decimals get here only from formats other than JSON (JSON's are
+        // read from their text).
         match self.slot {
             FieldMut::Integer(f) => *f = Field::Value(v),
+            FieldMut::Decimal(f) => *f = Field::Value(crate::Decimal::from(v)),
             slot => return Err(E::invalid_type(de::Unexpected::Signed(v), &Expect(&slot))),
         }
         Ok(())
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        match i64::try_from(v) {
-            Ok(n) => self.visit_i64(n),
-            Err(_) => Err(E::custom(format!("{v} is out of the 64-bit integer range"))),
+        match (i64::try_from(v), self.slot) {
+            (Ok(n), slot) => ValueSeed { slot, ..self }.visit_i64(n),
+            (Err(_), FieldMut::Decimal(f)) => {
+                *f = Field::Value(crate::Decimal::from(v));
+                Ok(())
+            }
+            (Err(_), _) => Err(E::custom(format!("{v} is out of the 64-bit integer range"))),
         }
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        // Decimals never get here (they are read from their text).
-        Err(E::invalid_type(
-            de::Unexpected::Float(v),
-            &Expect(&self.slot),
-        ))
+        // A float of a format other than JSON: its exact shortest text
+        // (JSON's numbers are read from their own text).
+        match self.slot {
+            FieldMut::Decimal(f) if v.is_finite() => {
+                *f = Field::Value(parsed(crate::parse_decimal(&v.to_string()))?);
+                Ok(())
+            }
+            slot => Err(E::invalid_type(de::Unexpected::Float(v), &Expect(&slot))),
+        }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
@@ -1015,7 +1045,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
 }
 
 struct ItemSeed<'a, 'c> {
-    list: &'a mut dyn elementa::ManyField,
+    list: &'a mut dyn crate::ManyField,
     cx: &'c Ctx,
     target: &'static ResourceMeta,
 }
@@ -1047,8 +1077,176 @@ struct AnySeed<'c> {
 impl<'de> DeserializeSeed<'de> for AnySeed<'_> {
     type Value = Any;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Any, D::Error> {
-        let raw: Box<serde_json::value::RawValue> = serde::Deserialize::deserialize(d)?;
-        any_from_raw(raw.get(), self.cx).map_err(de::Error::custom)
+        match raw_or(d, ModelAny { cx: self.cx })? {
+            Raw::Json(text, _) => any_from_raw(&text, self.cx).map_err(de::Error::custom),
+            Raw::Other(value) => Ok(value),
+        }
+    }
+}
+
+/// serde_json's raw-value protocol, the one `serde_json::value::RawValue`
+/// rests on: asked for a newtype struct of this name, serde_json's
+/// deserializers (text, reader and `Value`) hand over the value's JSON text
+/// as a one-entry map under this key; other formats hand over the newtype's
+/// content. The JSON tests fail if serde_json ever changes it.
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+
+/// A value as its JSON text (with the fallback seed, unused), or as read by
+/// the fallback seed from another format's data model.
+enum Raw<'de, S: DeserializeSeed<'de>> {
+    Json(std::borrow::Cow<'de, str>, S),
+    Other(S::Value),
+}
+
+/// Reads the next value as its JSON text when `d` is serde_json's, so
+/// numbers keep their text; from any other format through `fallback`.
+fn raw_or<'de, D: Deserializer<'de>, S: DeserializeSeed<'de>>(
+    d: D,
+    fallback: S,
+) -> Result<Raw<'de, S>, D::Error> {
+    d.deserialize_newtype_struct(RAW_VALUE, RawVisitor(fallback))
+}
+
+struct RawVisitor<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for RawVisitor<S> {
+    type Value = Raw<'de, S>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value")
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(d).map(Raw::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        match map.next_key_seed(TextSeed)? {
+            Some(key) if key == RAW_VALUE => Ok(Raw::Json(map.next_value_seed(TextSeed)?, self.0)),
+            _ => Err(de::Error::custom(
+                "a map where a value was expected (the format does not mark newtypes)",
+            )),
+        }
+    }
+}
+
+/// A visitor as a seed that asks the format for whatever it holds.
+struct ViaAny<V>(V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for ViaAny<V> {
+    type Value = V::Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        d.deserialize_any(self.0)
+    }
+}
+
+/// A string, borrowed from the input when the format lends it.
+struct TextSeed;
+
+impl<'de> DeserializeSeed<'de> for TextSeed {
+    type Value = std::borrow::Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TextSeed {
+    type Value = std::borrow::Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Borrowed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v))
+    }
+}
+
+/// An unknown value from a format other than JSON, in that format's data
+/// model: numbers are kept as the text of the value the format gives.
+struct ModelAny<'c> {
+    cx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for ModelAny<'_> {
+    type Value = Any;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Any, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ModelAny<'_> {
+    type Value = Any;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Any, E> {
+        Ok(Any::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Any, E> {
+        Ok(Any::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Any, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Any, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Any, E> {
+        Ok(Any::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Any, E> {
+        Ok(Any::Number(v.to_string()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Any, E> {
+        Ok(Any::Number(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Any, E> {
+        Ok(Any::Number(v.to_string()))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Any, E> {
+        Ok(Any::Number(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Any, E> {
+        if v.is_finite() {
+            Ok(Any::Number(v.to_string()))
+        } else {
+            Err(E::invalid_value(
+                de::Unexpected::Float(v),
+                &"a finite number",
+            ))
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Any, E> {
+        Ok(Any::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Any, E> {
+        Ok(Any::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Any, A::Error> {
+        self.cx.enter()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(ModelAny { cx: self.cx })? {
+            items.push(v);
+        }
+        self.cx.leave();
+        Ok(Any::Array { item: None, items })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Any, A::Error> {
+        self.cx.enter()?;
+        let mut members = Vec::new();
+        while let Some(k) = map.next_key::<String>()? {
+            members.push((k, map.next_value_seed(ModelAny { cx: self.cx })?));
+        }
+        self.cx.leave();
+        // A number written as its raw text (see the encoder's `AnyJson`).
+        if let [(key, Any::String(text))] = members.as_slice()
+            && key == RAW_VALUE
+        {
+            return Ok(Any::Number(text.clone()));
+        }
+        Ok(Any::Object(members))
     }
 }
 
@@ -1135,12 +1333,12 @@ pub fn for_each<R: std::io::Read>(
     meta: &'static ResourceMeta,
     reader: R,
     options: DecodeOptions,
-    each: &mut dyn FnMut(elementa::Shape, Box<dyn Record>) -> std::io::Result<()>,
-) -> Result<elementa::Shape, elementa::StreamError> {
+    each: &mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
+) -> Result<crate::Shape, crate::StreamError> {
     use std::io::BufRead;
     let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
-    if reader.fill_buf()?.starts_with(elementa::BOM) {
-        reader.consume(elementa::BOM.len());
+    if reader.fill_buf()?.starts_with(crate::BOM) {
+        reader.consume(crate::BOM.len());
     }
     let list = loop {
         let buf = reader.fill_buf()?;
@@ -1170,7 +1368,7 @@ pub fn for_each<R: std::io::Read>(
                 cx: &cx,
                 attributes: None,
                 each: &mut |r| {
-                    each(elementa::Shape::List, r).map_err(|e| {
+                    each(crate::Shape::List, r).map_err(|e| {
                         let message = e.to_string();
                         *failed.borrow_mut() = Some(e);
                         message
@@ -1200,7 +1398,7 @@ pub fn for_each<R: std::io::Read>(
             .deserialize(&mut d)
         }
         .and_then(|()| {
-            each(elementa::Shape::One, record).map_err(|e| {
+            each(crate::Shape::One, record).map_err(|e| {
                 *failed.borrow_mut() = Some(e);
                 de::Error::custom("the consumer failed")
             })
@@ -1212,16 +1410,16 @@ pub fn for_each<R: std::io::Read>(
     }
     result.map_err(|e| cx.error(&e))?;
     Ok(if list || in_envelope(meta) {
-        elementa::Shape::List
+        crate::Shape::List
     } else {
-        elementa::Shape::One
+        crate::Shape::One
     })
 }
 
 struct StreamVisitor<'a, 'c> {
     meta: &'static ResourceMeta,
     cx: &'c Ctx,
-    each: &'a mut dyn FnMut(elementa::Shape, Box<dyn Record>) -> std::io::Result<()>,
+    each: &'a mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
     failed: &'a RefCell<Option<std::io::Error>>,
 }
 
@@ -1241,7 +1439,7 @@ impl<'de> Visitor<'de> for StreamVisitor<'_, '_> {
             if self.cx.mark(r, || Seg::Index(i))?.is_none() {
                 return Ok(());
             }
-            if let Err(e) = (self.each)(elementa::Shape::List, record) {
+            if let Err(e) = (self.each)(crate::Shape::List, record) {
                 *self.failed.borrow_mut() = Some(e);
                 return Err(de::Error::custom("the consumer failed"));
             }

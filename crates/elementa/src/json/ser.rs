@@ -1,6 +1,6 @@
 //! Encoding: a `Serialize` view of any record.
 
-use elementa::{
+use crate::{
     Any, Dialect, ENVELOPE_ROOT, ENVELOPE_VERSION, ElementMeta, Envelope, Field, FieldRef,
     LIST_REMOVE_ALL, Placement, Record, Slot,
 };
@@ -62,7 +62,7 @@ impl Serialize for JsonEnvelope<'_> {
 
 struct EnvelopeParts<'a> {
     attributes: &'a [(String, String)],
-    groups: Vec<(&'static elementa::ResourceMeta, Vec<&'a dyn Record>)>,
+    groups: Vec<(&'static crate::ResourceMeta, Vec<&'a dyn Record>)>,
 }
 
 impl Serialize for EnvelopeParts<'_> {
@@ -321,10 +321,26 @@ impl Serialize for AnyJson<'_> {
         match self.0 {
             Any::Null => s.serialize_unit(),
             Any::Bool(b) => s.serialize_bool(*b),
-            Any::Number(n) => match serde_json::value::RawValue::from_string(n.clone()) {
-                Ok(raw) => raw.serialize(s),
-                Err(_) => s.serialize_str(n),
-            },
+            Any::Number(n) => {
+                // A number every format carries as it is written goes as a
+                // number; any other (`4E70`, `1.50`) as its raw text, which
+                // serde_json writes as is (other formats get serde_json's
+                // raw-value struct, which the decoder reads back exactly).
+                if let Ok(i) = n.parse::<i64>()
+                    && i.to_string() == *n
+                {
+                    return s.serialize_i64(i);
+                }
+                if let Ok(u) = n.parse::<u64>()
+                    && u.to_string() == *n
+                {
+                    return s.serialize_u64(u);
+                }
+                match serde_json::value::RawValue::from_string(n.clone()) {
+                    Ok(raw) => raw.serialize(s),
+                    Err(_) => s.serialize_str(n),
+                }
+            }
             Any::String(t) => s.serialize_str(t),
             Any::Array { items, .. } => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;
