@@ -28,6 +28,7 @@
 mod client;
 mod errors;
 pub mod mention;
+pub mod oauth;
 pub mod query;
 pub mod request;
 pub mod response;
