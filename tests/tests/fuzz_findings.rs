@@ -402,3 +402,39 @@ fn a_record_with_an_empty_inline_list_stays_self_closing() {
     let back: Errors = elementa_xml::from_str(&xml).unwrap();
     assert_eq!(elementa_xml::to_string(&back).unwrap(), xml);
 }
+
+#[test]
+fn streaming_and_document_errors_point_at_the_same_place_inside_events() {
+    // A character XML cannot hold after a line break inside a comment, a
+    // CDATA section and a start tag, and after multi-byte characters.
+    for text in [
+        "<users type=\"array\">\n  <user>\n  <!-- one\n  tw\u{1}o -->\n  </user>\n</users>",
+        "<users type=\"array\">\n  <user><login><![CDATA[žluť\n ko\u{1}]]></login></user>\n</users>",
+        "<users type=\"array\">\n  <user\n    a=\"é\u{1}\"/>\n</users>",
+        "<users type=\"array\">\n  <user><login>čř\u{1}</login></user>\n</users>",
+    ] {
+        let doc = elementa_xml::decode(User::resource_meta(), text, Default::default()).unwrap_err();
+        let stream = elementa_xml::for_each(
+            User::resource_meta(),
+            text.as_bytes(),
+            Default::default(),
+            &mut |_, _| Ok(()),
+        )
+        .unwrap_err();
+        let elementa::StreamError::Decode(stream) = stream else {
+            panic!("{stream:?}")
+        };
+        assert_eq!(
+            (stream.line, stream.column),
+            (doc.line, doc.column),
+            "{text:?}: streaming says {stream}, document decoding says {doc}"
+        );
+    }
+}
+
+#[test]
+fn line_ends_in_cdata_are_read_as_xml_says() {
+    let text = "<user><login><![CDATA[a\r\nb\rc]]></login></user>";
+    let user: User = elementa_xml::from_str(text).unwrap();
+    assert_eq!(user.login.value().map(String::as_str), Some("a\nb\nc"));
+}

@@ -181,3 +181,40 @@ fn one_and_many_have_the_usual_conveniences() {
     });
     assert_eq!(one.into_inner().login, Field::Value("ana".to_owned()));
 }
+
+/// serde buffers a value for `#[serde(flatten)]` (and untagged enums) and
+/// hands numbers over as floats: decimals that a float holds exactly still
+/// arrive, longer ones are refused rather than rounded, and unknown
+/// elements keep a float a float.
+#[test]
+fn buffered_by_serde_values_are_exact_or_refused() {
+    #[derive(Debug, Deserialize)]
+    struct Wrapped {
+        batch: u32,
+        #[serde(flatten)]
+        report: ExpenseReport,
+    }
+    let w: Wrapped =
+        serde_json::from_str(r#"{"batch":1,"id":5,"total":12.5,"ratio":1.0,"big":4E70}"#).unwrap();
+    assert_eq!(w.batch, 1);
+    assert_eq!(
+        w.report.total.value().map(ToString::to_string).as_deref(),
+        Some("12.5")
+    );
+    let extra: Vec<(&str, &Any)> = w
+        .report
+        .extra
+        .iter()
+        .map(|x| (x.name.as_str(), &x.value))
+        .collect();
+    assert_eq!(
+        extra,
+        vec![
+            ("ratio", &Any::Number("1.0".into())),
+            ("big", &Any::Number("4e70".into())),
+        ]
+    );
+    let err =
+        serde_json::from_str::<Wrapped>(r#"{"batch":1,"total":12345678901234567.89}"#).unwrap_err();
+    assert!(err.to_string().contains("send decimals as strings"), "{err}");
+}

@@ -199,8 +199,9 @@ impl TokenRequest {
 pub struct Token {
     /// The bearer token.
     pub access_token: String,
-    /// Its lifetime from when it was issued.
-    pub expires_in: Duration,
+    /// Its lifetime from when it was issued, when the server says it
+    /// (OAuth2 recommends `expires_in` but does not require it).
+    pub expires_in: Option<Duration>,
 }
 
 /// The token stays out of logs.
@@ -250,7 +251,8 @@ pub enum TokenError {
 #[derive(serde::Deserialize)]
 struct Success {
     access_token: String,
-    expires_in: u64,
+    #[serde(default)]
+    expires_in: Option<u64>,
 }
 
 #[derive(serde::Deserialize)]
@@ -270,7 +272,7 @@ pub fn parse_token_response(
         return match serde_json::from_str::<Success>(body) {
             Ok(s) if !s.access_token.is_empty() => Ok(Token {
                 access_token: s.access_token,
-                expires_in: Duration::from_secs(s.expires_in),
+                expires_in: s.expires_in.map(Duration::from_secs),
             }),
             Ok(_) => Err(TokenError::Malformed {
                 status,
@@ -388,5 +390,11 @@ mod tests {
             parse_token_response(200, r#"{"token_type":"bearer"}"#, &asked),
             Err(TokenError::Malformed { status: 200, .. })
         ));
+        assert_eq!(
+            parse_token_response(200, r#"{"access_token":"t"}"#, &asked)
+                .unwrap()
+                .expires_in,
+            None
+        );
     }
 }

@@ -11,14 +11,16 @@ use std::time::{Duration, Instant};
 /// let mut cache = elementa_http::TokenCache::default();
 /// let now = Instant::now();
 /// assert_eq!(cache.get(now), None);
-/// cache.store("abc".into(), Duration::from_secs(3600), now);
+/// cache.store("abc".into(), Some(Duration::from_secs(3600)), now);
 /// assert_eq!(cache.get(now + Duration::from_secs(3000)), Some("abc"));
 /// // Within the last minute of its life it is renewed, not sent.
 /// assert_eq!(cache.get(now + Duration::from_secs(3550)), None);
 /// ```
 #[derive(Debug, Clone)]
 pub struct TokenCache {
-    token: Option<(String, Instant)>,
+    /// The token and when to renew it (`None`: no lifetime known, so it is
+    /// used until the server refuses it).
+    token: Option<(String, Option<Instant>)>,
     margin: Duration,
 }
 
@@ -43,19 +45,21 @@ impl TokenCache {
     /// The token, if one is held and not about to expire at `now`.
     pub fn get(&self, now: Instant) -> Option<&str> {
         match &self.token {
-            Some((token, renew_at)) if now < *renew_at => Some(token),
+            Some((token, None)) => Some(token),
+            Some((token, Some(renew_at))) if now < *renew_at => Some(token),
             _ => None,
         }
     }
 
     /// Keeps `token`, issued at `now` and valid for `expires_in` (the token
-    /// response's `expires_in`); a lifetime past what the clock can hold is
-    /// renewed after a year.
-    pub fn store(&mut self, token: String, expires_in: Duration, now: Instant) {
-        let early = self.margin.min(expires_in / 2);
-        let renew_at = now
-            .checked_add(expires_in - early)
-            .unwrap_or(now + Duration::from_secs(60 * 60 * 24 * 365));
+    /// response's `expires_in`; OAuth2 only recommends it: without it, or
+    /// with a lifetime past what the clock can hold, the token is used
+    /// until the server refuses it).
+    pub fn store(&mut self, token: String, expires_in: Option<Duration>, now: Instant) {
+        let renew_at = expires_in.and_then(|life| {
+            let early = self.margin.min(life / 2);
+            now.checked_add(life - early)
+        });
         self.token = Some((token, renew_at));
     }
 
@@ -73,16 +77,34 @@ mod tests {
     fn a_short_lived_token_is_renewed_at_half_its_life() {
         let now = Instant::now();
         let mut cache = TokenCache::default();
-        cache.store("t".into(), Duration::from_secs(30), now);
+        cache.store("t".into(), Some(Duration::from_secs(30)), now);
         assert_eq!(cache.get(now + Duration::from_secs(14)), Some("t"));
         assert_eq!(cache.get(now + Duration::from_secs(15)), None);
+    }
+
+    #[test]
+    fn a_token_without_a_lifetime_lasts_until_refused() {
+        let now = Instant::now();
+        let mut cache = TokenCache::default();
+        cache.store("t".into(), None, now);
+        assert_eq!(
+            cache.get(now + Duration::from_secs(86_400 * 365)),
+            Some("t")
+        );
+        cache.store("u".into(), Some(Duration::MAX), now);
+        assert_eq!(
+            cache.get(now + Duration::from_secs(86_400 * 365)),
+            Some("u")
+        );
+        cache.invalidate();
+        assert_eq!(cache.get(now), None);
     }
 
     #[test]
     fn a_refused_token_is_dropped() {
         let now = Instant::now();
         let mut cache = TokenCache::default();
-        cache.store("t".into(), Duration::from_secs(3600), now);
+        cache.store("t".into(), Some(Duration::from_secs(3600)), now);
         cache.invalidate();
         assert_eq!(cache.get(now), None);
     }

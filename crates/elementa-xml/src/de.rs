@@ -12,7 +12,7 @@ use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::source::{Loc, Source, TextSource, append, text_content};
+use crate::source::{Loc, Source, TextSource, append, cdata_content, text_content};
 use crate::{Body, Document, EnvelopeDocument, Layout};
 
 pub use elementa::DecodeOptions;
@@ -201,26 +201,21 @@ pub(crate) fn stream_records<R: std::io::BufRead>(
 /// not XML names, and characters outside XML's (a raw NUL). The error's
 /// byte offset is from the event's start, markup included.
 pub(crate) fn check_event(event: &Event<'_>) -> Result<(), (usize, String)> {
-    let (raw, skip): (&str, usize) = match event {
-        Event::Start(e) | Event::Empty(e) => {
-            let name = e.name();
-            let name: &str = name.as_ref();
-            if !crate::chars::is_xml_name(name) {
-                return Err((0, format!("`{}` is not an XML element name", clip(name))));
-            }
-            for a in e.attributes().with_checks(false).flatten() {
-                let key: &str = a.key.as_ref();
-                if !crate::chars::is_xml_name(key) {
-                    return Err((0, format!("`{}` is not an XML attribute name", clip(key))));
-                }
-            }
-            (e.as_ref(), 1)
+    if let Event::Start(e) | Event::Empty(e) = event {
+        let name = e.name();
+        let name: &str = name.as_ref();
+        if !crate::chars::is_xml_name(name) {
+            return Err((0, format!("`{}` is not an XML element name", clip(name))));
         }
-        Event::Text(e) => (e.as_ref(), 0),
-        Event::CData(e) => (e.as_ref(), 9),
-        Event::Comment(e) => (e.as_ref(), 4),
-        Event::PI(e) => (e.as_ref(), 2),
-        _ => return Ok(()),
+        for a in e.attributes().with_checks(false).flatten() {
+            let key: &str = a.key.as_ref();
+            if !crate::chars::is_xml_name(key) {
+                return Err((0, format!("`{}` is not an XML attribute name", clip(key))));
+            }
+        }
+    }
+    let Some((raw, skip)) = event_content(event) else {
+        return Ok(());
     };
     match crate::chars::forbidden_char(raw) {
         Some((i, c)) => Err((
@@ -232,6 +227,20 @@ pub(crate) fn check_event(event: &Event<'_>) -> Result<(), (usize, String)> {
         )),
         None => Ok(()),
     }
+}
+
+/// An event's content as written and the length of the markup before it
+/// (`<`, `<![CDATA[`, `<!--`, `<?`), for the events whose characters are
+/// checked.
+pub(crate) fn event_content<'e>(event: &'e Event<'_>) -> Option<(&'e str, usize)> {
+    Some(match event {
+        Event::Start(e) | Event::Empty(e) => (e.as_ref(), 1),
+        Event::Text(e) => (e.as_ref(), 0),
+        Event::CData(e) => (e.as_ref(), 9),
+        Event::Comment(e) => (e.as_ref(), 4),
+        Event::PI(e) => (e.as_ref(), 2),
+        _ => return None,
+    })
 }
 
 /// How a document holds its records.
@@ -1076,7 +1085,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 }
                 Event::CData(c) => {
                     let from = out.len();
-                    append(&mut out, c.into_inner());
+                    append(&mut out, cdata_content(c));
                     cdata.push((from, out.len()));
                 }
                 Event::GeneralRef(r) => {
@@ -1084,19 +1093,10 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                     out.push(self.entity(&r)?);
                 }
                 Event::End(_) => {
-                    return Ok(match cdata.as_slice() {
-                        [] => out,
-                        _ if !only_cdata => out,
-                        // One section: cut the layout around it, in place.
-                        [(from, to)] => {
-                            out.truncate(*to);
-                            out.drain(..*from);
-                            out
-                        }
-                        sections => sections
-                            .iter()
-                            .filter_map(|(from, to)| out.get(*from..*to))
-                            .collect(),
+                    return Ok(if only_cdata {
+                        sections_only(out, &cdata)
+                    } else {
+                        out
                     });
                 }
                 Event::Comment(_) | Event::PI(_) => {}
@@ -1180,7 +1180,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     /// The content of an unknown, non-array element: text or child elements.
     fn any_content(&mut self, ty: Option<&str>) -> Result<(Any, Vec<XmlTag>), DecodeError> {
         let mut text = String::new();
-        let mut cdata: Option<String> = None;
+        // Where CDATA sections stand in `text`.
+        let mut cdata: Vec<(usize, usize)> = Vec::new();
         let mut layout_only = true;
         let mut members: Vec<(String, Any)> = Vec::new();
         let mut tags = Vec::new();
@@ -1192,8 +1193,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                     append(&mut text, t);
                 }
                 Event::CData(c) => {
-                    text.push_str(&c);
-                    cdata.get_or_insert_default().push_str(&c);
+                    let from = text.len();
+                    append(&mut text, cdata_content(c));
+                    cdata.push((from, text.len()));
                 }
                 Event::GeneralRef(r) => {
                     layout_only = false;
@@ -1222,10 +1224,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             return Ok((Any::Object(members), tags));
         }
         // CDATA between layout whitespace: the sections are the value.
-        if let Some(c) = cdata
-            && layout_only
-        {
-            text = c;
+        if layout_only {
+            text = sections_only(text, &cdata);
         }
         let value = match ty {
             Some("integer" | "decimal" | "float") if !text.trim().is_empty() => {
@@ -1236,6 +1236,25 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             _ => Any::String(text),
         };
         Ok((value, tags))
+    }
+}
+
+/// The value of text whose CDATA sections (at `sections` in it) stand
+/// between layout only (Coupa's `<error>\n<![CDATA[message]]>\n</error>`):
+/// the sections' text; the text itself when it has no section.
+fn sections_only(mut text: String, sections: &[(usize, usize)]) -> String {
+    match sections {
+        [] => text,
+        // One section: cut the layout around it, in place.
+        [(from, to)] => {
+            text.truncate(*to);
+            text.drain(..*from);
+            text
+        }
+        sections => sections
+            .iter()
+            .filter_map(|(from, to)| text.get(*from..*to))
+            .collect(),
     }
 }
 

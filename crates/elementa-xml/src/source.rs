@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::io::BufRead;
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesText, Event};
+use quick_xml::events::{BytesCData, BytesText, Event};
 
-use crate::de::{NO_DTD, check_event};
+use crate::de::{NO_DTD, check_event, event_content};
 
 /// A position in the input: the byte offset and, for a source that tracks
 /// them as it reads, the line and column (1-based, in characters; 0 when the
@@ -121,8 +121,9 @@ impl<'a> Source<'a> for TextSource<'a> {
     }
 }
 
-/// Texts at least this long are moved out of the read buffer, not copied.
-const LONG_TEXT: usize = 64 * 1024;
+/// Texts at least this long are moved out of the read buffer rather than
+/// copied, and written straight to a streaming writer's sink.
+pub(crate) const LONG_TEXT: usize = 64 * 1024;
 
 /// A document read from a reader one event at a time. Events are owned; a
 /// long text keeps the buffer it was read into, so however long a value,
@@ -221,8 +222,17 @@ impl<R: BufRead> Source<'static> for ReadSource<R> {
             return Err((start, NO_DTD.into()));
         }
         check_event(&event).map_err(|(i, message)| {
-            let at = match &event {
-                Event::Text(t) => start.moved(t.get(..i).unwrap_or_default()),
+            // Within the event: its opening markup (ASCII, one line), then
+            // its content, which may span lines.
+            let at = match event_content(&event) {
+                Some((content, markup)) if i >= markup => {
+                    let after_markup = Loc {
+                        offset: start.offset + markup as u64,
+                        column: start.column + markup,
+                        ..start
+                    };
+                    after_markup.moved(content.get(..i - markup).unwrap_or(content))
+                }
                 _ => Loc {
                     offset: start.offset + i as u64,
                     column: start.column + i,
@@ -244,6 +254,13 @@ impl<R: BufRead> Source<'static> for ReadSource<R> {
                 Cow::Borrowed(text) => {
                     let (addr, len) = (text.as_ptr() as usize, text.len());
                     Event::Text(BytesText::from_escaped(self.take_text(addr, len, start)?))
+                }
+            },
+            Event::CData(c) if c.len() >= LONG_TEXT => match c.into_inner() {
+                Cow::Owned(text) => Event::CData(BytesCData::new(text)),
+                Cow::Borrowed(text) => {
+                    let (addr, len) = (text.as_ptr() as usize, text.len());
+                    Event::CData(BytesCData::new(self.take_text(addr, len, start)?))
                 }
             },
             other => other.into_owned(),
@@ -271,6 +288,16 @@ pub(crate) fn text_content(t: BytesText<'_>) -> Cow<'_, str> {
         Cow::Owned(t.xml10_content().into_owned())
     } else {
         t.into_inner()
+    }
+}
+
+/// A CDATA section's content, with XML 1.0's line ends, moved out of the
+/// event when the event owns it.
+pub(crate) fn cdata_content(c: BytesCData<'_>) -> Cow<'_, str> {
+    if c.contains('\r') {
+        Cow::Owned(c.xml10_content().into_owned())
+    } else {
+        c.into_inner()
     }
 }
 

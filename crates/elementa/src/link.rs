@@ -29,6 +29,14 @@ fn cast_mut<T: Record>(r: &mut dyn Record) -> &mut T {
     }
 }
 
+fn cast_box<T: Record>(r: Box<dyn Record>) -> T {
+    match r.into_any().downcast::<T>() {
+        Ok(t) => *t,
+        // Only records of type `T` are ever stored (checked on insertion).
+        Err(_) => unreachable!("an association holds a record of another type"),
+    }
+}
+
 fn is<T: Record>(r: &dyn Record) -> bool {
     r.as_any().is::<T>()
 }
@@ -289,11 +297,7 @@ impl<T> fmt::Debug for Many<T> {
 impl<T: Resource> One<T> {
     /// The record, unwrapped.
     pub fn into_inner(self) -> T {
-        match self.inner.into_any().downcast::<T>() {
-            Ok(t) => *t,
-            // Only records of type `T` are ever stored (checked on insertion).
-            Err(_) => unreachable!("an association holds a record of another type"),
-        }
+        cast_box(self.inner)
     }
 }
 
@@ -309,16 +313,9 @@ impl<T: Resource> IntoIterator for Many<T> {
     type Item = T;
     type IntoIter = std::iter::Map<std::vec::IntoIter<Box<dyn Record>>, fn(Box<dyn Record>) -> T>;
     fn into_iter(self) -> Self::IntoIter {
-        fn unwrap<T: Resource>(r: Box<dyn Record>) -> T {
-            match r.into_any().downcast::<T>() {
-                Ok(t) => *t,
-                // Only records of type `T` are ever stored (checked on insertion).
-                Err(_) => unreachable!("an association holds a record of another type"),
-            }
-        }
         self.items
             .into_iter()
-            .map(unwrap::<T> as fn(Box<dyn Record>) -> T)
+            .map(cast_box::<T> as fn(Box<dyn Record>) -> T)
     }
 }
 
@@ -354,11 +351,9 @@ impl<T> serde::Serialize for One<T> {
 
 impl<'de, T: Resource> serde::Deserialize<'de> for One<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut record = (T::resource_meta().new)();
-        crate::json::deserialize_into(&mut *record, d)?;
-        One::from_record(record).ok_or_else(|| {
-            serde::de::Error::custom("internal error: the resource made a record of another type")
-        })
+        let mut record = T::default();
+        crate::json::deserialize_into(&mut record, d)?;
+        Ok(One::new(record))
     }
 }
 

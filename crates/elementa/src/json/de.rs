@@ -8,7 +8,9 @@ use crate::{
     Any, Date, DateTime, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind, LIST_REMOVE_ALL,
     Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp, Trace,
 };
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 
 use crate::DecodeError as Error;
 
@@ -977,7 +979,19 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
         // (JSON's numbers are read from their own text).
         match self.slot {
             FieldMut::Decimal(f) if v.is_finite() => {
-                *f = Field::Value(parsed(crate::parse_decimal(&v.to_string()))?);
+                // A float holds 15 significant digits exactly; past that its
+                // text is not the number that was written (serde buffering a
+                // JSON number for `flatten` or `untagged` gives a float too).
+                let text = v.to_string();
+                let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+                if significant > 15 {
+                    return Err(E::custom(format!(
+                        "{v:?} came as a floating-point number with more digits than it holds \
+                         exactly; send decimals as strings"
+                    )));
+                }
+                *f = Field::Value(parsed(crate::parse_decimal(&text))?);
                 Ok(())
             }
             slot => Err(E::invalid_type(de::Unexpected::Float(v), &Expect(&slot))),
@@ -1109,6 +1123,9 @@ fn raw_or<'de, D: Deserializer<'de>, S: DeserializeSeed<'de>>(
 
 struct RawVisitor<S>(S);
 
+/// Formats that mark newtypes hand over the content
+/// (`visit_newtype_struct`); formats that do not (serde's own value
+/// deserializers) hand over the value itself, which goes to the fallback.
 impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for RawVisitor<S> {
     type Value = Raw<'de, S>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1120,10 +1137,69 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for RawVisitor<S> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         match map.next_key_seed(TextSeed)? {
             Some(key) if key == RAW_VALUE => Ok(Raw::Json(map.next_value_seed(TextSeed)?, self.0)),
-            _ => Err(de::Error::custom(
-                "a map where a value was expected (the format does not mark newtypes)",
-            )),
+            first => {
+                let map = Prefixed { first, map };
+                self.0
+                    .deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(Raw::Other)
+            }
         }
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.0
+            .deserialize(de::value::SeqAccessDeserializer::new(seq))
+            .map(Raw::Other)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        self.0.deserialize(v.into_deserializer()).map(Raw::Other)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.0.deserialize(v.into_deserializer()).map(Raw::Other)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.0.deserialize(v.into_deserializer()).map(Raw::Other)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.0.deserialize(v.into_deserializer()).map(Raw::Other)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.0.deserialize(v.into_deserializer()).map(Raw::Other)
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        self.0.deserialize(v.into_deserializer()).map(Raw::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.0.deserialize(().into_deserializer()).map(Raw::Other)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(d).map(Raw::Other)
+    }
+}
+
+/// A map whose first key was already read.
+struct Prefixed<'de, A> {
+    first: Option<std::borrow::Cow<'de, str>>,
+    map: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<'de, A> {
+    type Error = A::Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(key) => seed
+                .deserialize(de::value::CowStrDeserializer::new(key))
+                .map(Some),
+            None => self.map.next_key_seed(seed),
+        }
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
     }
 }
 
@@ -1210,7 +1286,8 @@ impl<'de> Visitor<'de> for ModelAny<'_> {
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Any, E> {
         if v.is_finite() {
-            Ok(Any::Number(v.to_string()))
+            // Debug keeps a float a float (`1.0`, `4e70`).
+            Ok(Any::Number(format!("{v:?}")))
         } else {
             Err(E::invalid_value(
                 de::Unexpected::Float(v),

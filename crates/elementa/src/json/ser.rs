@@ -331,11 +331,6 @@ impl Serialize for AnyJson<'_> {
                 {
                     return s.serialize_i64(i);
                 }
-                if let Ok(u) = n.parse::<u64>()
-                    && u.to_string() == *n
-                {
-                    return s.serialize_u64(u);
-                }
                 match serde_json::value::RawValue::from_string(n.clone()) {
                     Ok(raw) => raw.serialize(s),
                     Err(_) => s.serialize_str(n),
