@@ -413,7 +413,8 @@ fn streaming_and_document_errors_point_at_the_same_place_inside_events() {
         "<users type=\"array\">\n  <user\n    a=\"é\u{1}\"/>\n</users>",
         "<users type=\"array\">\n  <user><login>čř\u{1}</login></user>\n</users>",
     ] {
-        let doc = elementa_xml::decode(User::resource_meta(), text, Default::default()).unwrap_err();
+        let doc =
+            elementa_xml::decode(User::resource_meta(), text, Default::default()).unwrap_err();
         let stream = elementa_xml::for_each(
             User::resource_meta(),
             text.as_bytes(),

@@ -216,5 +216,8 @@ fn buffered_by_serde_values_are_exact_or_refused() {
     );
     let err =
         serde_json::from_str::<Wrapped>(r#"{"batch":1,"total":12345678901234567.89}"#).unwrap_err();
-    assert!(err.to_string().contains("send decimals as strings"), "{err}");
+    assert!(
+        err.to_string().contains("send decimals as strings"),
+        "{err}"
+    );
 }
