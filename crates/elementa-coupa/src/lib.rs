@@ -33,6 +33,8 @@ pub mod query;
 pub mod request;
 pub mod response;
 pub mod run;
+#[cfg(feature = "client")]
+pub mod transport;
 
 pub use client::Client;
 pub use errors::{ErrorBody, ErrorMessage};

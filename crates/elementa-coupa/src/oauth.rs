@@ -79,6 +79,20 @@ impl InstanceUrl {
         Ok(InstanceUrl(url))
     }
 
+    /// `http://127.0.0.1:{port}`: a server on this machine — a test double,
+    /// or a local proxy that holds the TLS connection to the instance. The
+    /// secret never leaves the machine, which is the only reason plain http
+    /// is allowed here and nowhere else.
+    pub fn loopback(port: u16) -> Result<Self, UrlError> {
+        let text = format!("http://127.0.0.1:{port}");
+        url::Url::parse(&text)
+            .map(InstanceUrl)
+            .map_err(|e| UrlError::NotUrl {
+                url: text,
+                reason: e.to_string(),
+            })
+    }
+
     /// The host name.
     pub fn host(&self) -> &str {
         self.0.host_str().unwrap_or_default()

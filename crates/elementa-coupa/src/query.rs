@@ -310,6 +310,11 @@ impl Query {
         self
     }
 
+    /// The offset of the first record asked for (0 unless set).
+    pub fn start(&self) -> u64 {
+        self.offset.unwrap_or(0)
+    }
+
     /// Orders by a scalar element.
     pub fn order_by(mut self, element: &str, dir: Dir) -> Result<Self, QueryError> {
         let (path, kind) = self.resolve(element)?;

@@ -23,10 +23,14 @@
 //! ```
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "client")]
+mod client;
 mod rate;
 mod retry;
 mod token;
 
+#[cfg(feature = "client")]
+pub use client::{HttpClient, Incoming, Outgoing, SendError};
 pub use rate::RateLimit;
 pub use retry::{Failure, Method, RetryPolicy, retry_after};
 pub use token::TokenCache;

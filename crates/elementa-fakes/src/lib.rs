@@ -1,0 +1,92 @@
+//! Fake Coupa and ABRA Flexi servers on the loopback interface, for testing
+//! elementa's HTTP transports against servers that misbehave the way real
+//! ones do: bursts of 429, tokens that expire mid-run, 5xx, connections cut
+//! half-way through an answer, slow answers, malformed bodies, listings that
+//! change between requests.
+//!
+//! Each server runs on the caller's tokio runtime, on a free port of
+//! 127.0.0.1, until it is dropped. The shapes of what they serve follow the
+//! vendors' documentation and real payloads; each module says where from.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use elementa_fakes::coupa::{FakeCoupa, Faults};
+//!
+//! let fake = FakeCoupa::start(3, Faults::default()).await?;
+//! assert!(fake.base().starts_with("http://127.0.0.1:"));
+//! assert_eq!(fake.stats().token_requests, 0);
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod coupa;
+pub mod flexi;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+
+/// A server task listening on 127.0.0.1; stopped when dropped.
+#[derive(Debug)]
+struct Running {
+    addr: SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    async fn start(app: Router) -> std::io::Result<Self> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let task = tokio::spawn(async move {
+            // The server stops with the task; an accept error ends the test
+            // with connection failures, which the test reports.
+            let _ = axum::serve(listener, app).await;
+        });
+        Ok(Running { addr, task })
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// An answer with a body and its content type.
+fn answer(status: StatusCode, content_type: &'static str, body: String) -> Response {
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+/// A 200 whose body stops half-way: the connection is cut (the chunked
+/// body never ends), as when a proxy or the server dies mid-answer.
+fn cut_short(content_type: &'static str, body: String) -> Response {
+    let half = body.len() / 2;
+    let start = Bytes::from(body.into_bytes()).slice(..half);
+    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
+        Ok(start),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "connection reset by the fake server",
+        )),
+    ];
+    let mut response = Response::new(Body::from_stream(futures_util::stream::iter(chunks)));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+/// Whether request `n` (1-based) falls on a fault that repeats every
+/// `every` requests (`0`: never).
+fn every(n: u64, every: u64) -> bool {
+    every != 0 && n.is_multiple_of(every)
+}
