@@ -401,45 +401,68 @@ pub fn sync<T: Transport, S: Store>(
     template: &ChangesRequest,
     options: SyncOptions,
 ) -> Result<SyncReport, SyncError<T::Error, S::Error>> {
-    let position = store
-        .load_position()
-        .map_err(SyncError::Store)?
-        .ok_or(SyncError::NotInitialised)?;
-    let mut cursor = Cursor::new(position);
-    let mut report = SyncReport {
-        pages: 0,
-        applied: 0,
-        position,
-    };
+    let (mut cursor, mut report) = start_sync(store)?;
     loop {
         let page = transport
             .fetch(&cursor.request(template))
             .map_err(SyncError::Fetch)?;
-        report.pages += 1;
-        let batch = cursor.plan(cursor.position(), page)?;
-        if options.strict
-            && let Some(change) = batch.first_unknown_operation()
-        {
-            return Err(SyncError::UnknownOperation {
-                version: change.version,
-                operation: change.operation.as_wire().to_owned(),
-            });
-        }
-        if batch.is_noop() && !batch.caught_up() {
-            return Err(SyncError::NoProgress {
-                position: cursor.position(),
-            });
-        }
-        if !batch.is_noop() {
-            store.commit(&batch).map_err(SyncError::Store)?;
-            cursor.advance(&batch)?;
-            report.applied += batch.changes().len();
-            report.position = cursor.position();
-        }
-        if batch.caught_up() {
+        if apply_page(&mut cursor, page, store, options, &mut report)? {
             return Ok(report);
         }
     }
+}
+
+/// Loads the saved position for a sync loop (see [`sync`]).
+pub fn start_sync<S: Store, F>(
+    store: &mut S,
+) -> Result<(Cursor, SyncReport), SyncError<F, S::Error>> {
+    let position = store
+        .load_position()
+        .map_err(SyncError::Store)?
+        .ok_or(SyncError::NotInitialised)?;
+    Ok((
+        Cursor::new(position),
+        SyncReport {
+            pages: 0,
+            applied: 0,
+            position,
+        },
+    ))
+}
+
+/// One step of a sync loop, for transports that fetch pages themselves
+/// (an async client): plan `page` fetched from the cursor's position,
+/// commit it, advance, and count it in `report`. `Ok(true)` when the page
+/// was the last.
+pub fn apply_page<S: Store, F>(
+    cursor: &mut Cursor,
+    page: ChangePage,
+    store: &mut S,
+    options: SyncOptions,
+    report: &mut SyncReport,
+) -> Result<bool, SyncError<F, S::Error>> {
+    report.pages += 1;
+    let batch = cursor.plan(cursor.position(), page)?;
+    if options.strict
+        && let Some(change) = batch.first_unknown_operation()
+    {
+        return Err(SyncError::UnknownOperation {
+            version: change.version,
+            operation: change.operation.as_wire().to_owned(),
+        });
+    }
+    if batch.is_noop() && !batch.caught_up() {
+        return Err(SyncError::NoProgress {
+            position: cursor.position(),
+        });
+    }
+    if !batch.is_noop() {
+        store.commit(&batch).map_err(SyncError::Store)?;
+        cursor.advance(&batch)?;
+        report.applied += batch.changes().len();
+        report.position = cursor.position();
+    }
+    Ok(batch.caught_up())
 }
 
 #[cfg(test)]

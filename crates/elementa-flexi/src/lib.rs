@@ -7,7 +7,10 @@
 //!   status, and exports with `add-global-version=true`;
 //! * [`response`] — classifying answers (status body, `403`, the database
 //!   lock error on enabling);
-//! * [`hook`] — the constant-time web-hook secret check;
+//! * [`hook`] — the constant-time web-hook secret check, hook registration
+//!   and the hook listing;
+//! * [`session`] — the `authSessionId` login;
+//! * `transport` (feature `client`) — all of it over HTTP: `FlexiClient`;
 //! * [`detail`] — a listing's `detail=` level, checked against the evidence;
 //! * [`wire`] — the listing's XML and JSON forms, generated from
 //!   `schemas/flexi/` and converted to [`ChangePage`];
@@ -53,6 +56,9 @@ pub mod detail;
 pub mod hook;
 pub mod request;
 pub mod response;
+pub mod session;
+#[cfg(feature = "client")]
+pub mod transport;
 pub mod wire;
 
 pub use change::{Change, ChangePage, Next, Operation, RecordId};

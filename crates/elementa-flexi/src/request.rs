@@ -117,6 +117,8 @@ pub enum Method {
     Put,
     /// `POST`.
     Post,
+    /// `DELETE`.
+    Delete,
 }
 
 impl Method {
@@ -126,6 +128,7 @@ impl Method {
             Method::Get => "GET",
             Method::Put => "PUT",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -200,6 +203,109 @@ impl Request {
             path: format!("/c/{}/changes/{action}.xml", encode(firm.as_str())),
             query: Vec::new(),
         }
+    }
+
+    /// A `POST` of records in the import format to `evidence`:
+    /// `/c/{firm}/{evidence}.{ext}` (the body is a `winstrom` envelope).
+    pub fn write(firm: &Firm, evidence: &Evidence, format: Format) -> Self {
+        Request {
+            method: Method::Post,
+            ..Self::export(firm, evidence, format)
+        }
+    }
+
+    /// Asks a write to be checked and answered but not saved
+    /// (`dry-run=true`).
+    pub fn dry_run(self) -> Self {
+        self.set("dry-run", "true".into())
+    }
+
+    /// A page of a listing: records `start` … `start + limit - 1` (0-based).
+    pub fn page(self, start: u64, limit: Limit) -> Self {
+        self.set("start", start.to_string())
+            .set("limit", limit.get().to_string())
+    }
+
+    /// Asks a listing to carry the count of all its records
+    /// (`add-row-count=true`, the envelope's `rowCount`).
+    pub fn add_row_count(self) -> Self {
+        self.set("add-row-count", "true".into())
+    }
+
+    /// `POST /login-logout/login.json`: starts an authentication session
+    /// (the body is [`crate::session::login_body`]).
+    pub fn login() -> Self {
+        Request {
+            method: Method::Post,
+            path: "/login-logout/login.json".into(),
+            query: Vec::new(),
+        }
+    }
+
+    /// `GET /login-logout/session-keep-alive.js`: keeps a session alive
+    /// (ABRA Flexi advises about once a minute while it is in use).
+    pub fn keep_alive() -> Self {
+        Request {
+            method: Method::Get,
+            path: "/login-logout/session-keep-alive.js".into(),
+            query: Vec::new(),
+        }
+    }
+
+    /// `PUT /c/{firm}/hooks.json?url=…&format=…`: registers a web hook.
+    pub fn hook_register(firm: &Firm, hook: &crate::hook::HookRegistration) -> Self {
+        let mut query = vec![
+            ("url".to_owned(), hook.url.clone()),
+            ("format".to_owned(), hook.format.extension().to_uppercase()),
+        ];
+        if let Some(v) = hook.last_version {
+            query.push(("lastVersion".into(), v.to_string()));
+        }
+        if let Some(key) = &hook.secret {
+            query.push(("secKey".into(), key.clone()));
+        }
+        if hook.skip_url_test {
+            query.push(("skipUrlTest".into(), "true".into()));
+        }
+        Request {
+            method: Method::Put,
+            path: format!("/c/{}/hooks.json", encode(firm.as_str())),
+            query,
+        }
+    }
+
+    /// `GET /c/{firm}/hooks.json`: the registered web hooks.
+    pub fn hooks(firm: &Firm) -> Self {
+        Request {
+            method: Method::Get,
+            path: format!("/c/{}/hooks.json", encode(firm.as_str())),
+            query: Vec::new(),
+        }
+    }
+
+    /// `PUT /c/{firm}/hooks/{id}/retry.json`: resumes a hook that ABRA Flexi
+    /// stopped calling after failed deliveries.
+    pub fn hook_retry(firm: &Firm, id: u64) -> Self {
+        Request {
+            method: Method::Put,
+            path: format!("/c/{}/hooks/{id}/retry.json", encode(firm.as_str())),
+            query: Vec::new(),
+        }
+    }
+
+    /// `DELETE /c/{firm}/hooks/{id}.json`: unregisters a hook.
+    pub fn hook_unregister(firm: &Firm, id: u64) -> Self {
+        Request {
+            method: Method::Delete,
+            path: format!("/c/{}/hooks/{id}.json", encode(firm.as_str())),
+            query: Vec::new(),
+        }
+    }
+
+    fn set(mut self, key: &str, value: String) -> Self {
+        self.query.retain(|(k, _)| k != key);
+        self.query.push((key.to_owned(), value));
+        self
     }
 
     /// Asks any XML/JSON export to carry the current global version

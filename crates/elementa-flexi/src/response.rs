@@ -23,6 +23,29 @@ const BODY_EXCERPT_CHARS: usize = 200;
 /// An unsuccessful answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
+    /// `401 Unauthorized`: wrong user name or password, or an expired
+    /// session.
+    #[error(
+        "401 Unauthorized: ABRA Flexi refused the user name and password (or the session expired): {body}"
+    )]
+    Unauthorized {
+        /// The start of the body.
+        body: String,
+    },
+    /// `402 Payment Required`: the licence or tariff does not cover the
+    /// request (an unpaid or expired licence, or a module not bought).
+    #[error("402 Payment Required: the ABRA Flexi licence does not cover this request: {body}")]
+    PaymentRequired {
+        /// The start of the body.
+        body: String,
+    },
+    /// `406 Not Acceptable`: the evidence is not served in the format asked
+    /// for.
+    #[error("406 Not Acceptable: ABRA Flexi does not serve this in the format asked for: {body}")]
+    NotAcceptable {
+        /// The start of the body.
+        body: String,
+    },
     /// `403 Forbidden`.
     #[error("403 Forbidden: the ABRA Flexi licence does not include the REST API for reading")]
     NotLicensed,
@@ -57,7 +80,9 @@ fn excerpt(body: &str) -> String {
     body.chars().take(BODY_EXCERPT_CHARS).collect()
 }
 
-/// Checks any answer: `2xx` is success; `403` is [`Error::NotLicensed`]; an
+/// Checks any answer: `2xx` is success; `401`, `402`, `403` and `406` are
+/// [`Error::Unauthorized`], [`Error::PaymentRequired`],
+/// [`Error::NotLicensed`] and [`Error::NotAcceptable`]; an
 /// error body containing [`LOCK_PHRASE`] (any case) is
 /// [`Error::DatabaseLocked`]; any other status is [`Error::Http`]. A
 /// successful body is never searched for the phrase, since exported data may
@@ -67,6 +92,18 @@ pub fn check(status: u16, body: &str) -> Result<(), Error> {
         Ok(())
     } else if status == 403 {
         Err(Error::NotLicensed)
+    } else if status == 401 {
+        Err(Error::Unauthorized {
+            body: excerpt(body),
+        })
+    } else if status == 402 {
+        Err(Error::PaymentRequired {
+            body: excerpt(body),
+        })
+    } else if status == 406 {
+        Err(Error::NotAcceptable {
+            body: excerpt(body),
+        })
     } else if body.to_lowercase().contains(LOCK_PHRASE) {
         Err(Error::DatabaseLocked {
             body: excerpt(body),
@@ -120,11 +157,22 @@ mod tests {
         assert_eq!(changes_status(403, "true"), Err(Error::NotLicensed));
         assert!(matches!(
             changes_status(401, ""),
-            Err(Error::Http { status: 401, .. })
+            Err(Error::Unauthorized { .. })
         ));
         assert!(matches!(
             changes_status(503, ""),
             Err(Error::Http { status: 503, .. })
+        ));
+    }
+
+    #[test]
+    fn statuses_flexi_documents_are_typed() {
+        assert!(matches!(check(401, "x"), Err(Error::Unauthorized { body }) if body == "x"));
+        assert!(matches!(check(402, ""), Err(Error::PaymentRequired { .. })));
+        assert!(matches!(check(406, ""), Err(Error::NotAcceptable { .. })));
+        assert!(matches!(
+            check(409, ""),
+            Err(Error::Http { status: 409, .. })
         ));
     }
 
