@@ -322,3 +322,33 @@ async fn the_export_stops_instead_of_looping_when_marks_do_not_take() {
     );
     assert_eq!(processed, 3);
 }
+
+#[tokio::test]
+async fn concurrent_callers_share_one_token_request() {
+    let fake = FakeCoupa::start(30, Faults::default()).await.unwrap();
+    let coupa = std::sync::Arc::new(client(&fake));
+    let calls = (1..=30).map(|id| {
+        let coupa = coupa.clone();
+        async move { coupa.get::<InvoiceHeader>(id, None).await }
+    });
+    let invoices = futures_util::future::join_all(calls).await;
+    assert!(invoices.iter().all(Result::is_ok));
+    assert_eq!(fake.stats().token_requests, 1);
+    assert_eq!(fake.stats().api_requests, 30);
+}
+
+#[tokio::test]
+async fn a_named_action_returns_its_typed_record() {
+    let fake = FakeCoupa::start(1, Faults::default()).await.unwrap();
+    let coupa = client(&fake);
+    let comment = Comment {
+        comments: "Approved".into(),
+        ..Default::default()
+    };
+    let request = coupa
+        .requests()
+        .create_comment(Commentable::Invoice, 1, &comment)
+        .unwrap();
+    let created: Comment = coupa.call_for(&request).await.unwrap().unwrap();
+    assert_eq!(created.id, elementa::Field::Value(9001));
+}

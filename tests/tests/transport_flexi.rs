@@ -57,6 +57,7 @@ async fn login_then_a_paged_typed_read_with_summary_detail() {
     let fake = FakeFlexi::start(data).await.unwrap();
     let flexi = client(&fake, "demo", session());
     flexi.login().await.unwrap();
+    flexi.keep_alive().await.unwrap();
     let read = Read::new()
         .detail("summary".parse().unwrap())
         .page(0, Limit::new(10).unwrap())

@@ -8,6 +8,7 @@
 //! elementa check --resource coupa/comment --direction in comment.json
 //! elementa check --direction in comment.xml
 //! elementa convert --to json comment.xml
+//! elementa schema diff old-schemas/ schemas/
 //! ```
 //!
 //! Exit codes: 0 when every payload is valid, 1 when any is invalid
@@ -18,6 +19,7 @@
 mod changes;
 mod check;
 mod convert;
+mod diff;
 mod export;
 mod load;
 mod project;
@@ -65,6 +67,10 @@ enum SchemaCommand {
     /// One resource's JSON Schema for request (`in`) or response (`out`)
     /// bodies; lenient unless `--strict`.
     Export(export::ExportArgs),
+    /// What changed between two schema folders, breaking first or not:
+    /// exit 0 when nothing breaking changed, 1 when something did, 2 when a
+    /// folder cannot be read or holds invalid schema files.
+    Diff(diff::DiffArgs),
 }
 
 /// Which way a payload travels.
@@ -109,6 +115,9 @@ fn main() -> ExitCode {
         Command::Schema {
             command: SchemaCommand::Export(args),
         } => export::run(&args),
+        Command::Schema {
+            command: SchemaCommand::Diff(args),
+        } => diff::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Project(args) => project::run(&args),

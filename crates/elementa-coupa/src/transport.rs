@@ -306,6 +306,14 @@ impl CoupaClient {
         Ok(answer)
     }
 
+    /// Sends any request built with [`CoupaClient::requests`] and decodes
+    /// the record it answers with, if any — for named actions such as an
+    /// integration run's status changes:
+    /// `coupa.call_for::<IntegrationRun>(&coupa.requests().run_status(31, RunAction::Run, None)?)`.
+    pub async fn call_for<T: Resource>(&self, request: &Request) -> Result<Option<T>, ClientError> {
+        self.maybe_one(request).await
+    }
+
     /// `GET` one record by id (`show`).
     pub async fn get<T: Resource>(&self, id: i64, query: Option<&Query>) -> Result<T, ClientError> {
         let id = id.to_string();

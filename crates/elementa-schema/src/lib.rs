@@ -55,6 +55,7 @@
 
 mod check;
 mod diag;
+pub mod diff;
 pub mod json;
 mod load;
 mod model;
