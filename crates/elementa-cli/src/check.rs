@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use elementa::{CustomFields, Direction, Options, ResourceMeta, validate_with};
+use elementa::{CustomFields, Direction, Options, ProblemKind, ResourceMeta, validate_with};
 
 use crate::load::{Format, LoadError, Vendor, load};
 use crate::{DirectionArg, Outcome, registry};
@@ -17,7 +17,8 @@ pub struct CheckArgs {
     /// `in` for request bodies, `out` for responses.
     #[arg(long, value_enum, default_value = "out")]
     direction: DirectionArg,
-    /// Also report values outside the allowed lists and unknown elements.
+    /// Make warnings errors: unknown elements and values outside the
+    /// allowed lists, which are otherwise printed as warnings (exit 0).
     #[arg(long)]
     strict: bool,
     /// With `--direction in`: the body of an update (PUT/PATCH), which need
@@ -27,7 +28,7 @@ pub struct CheckArgs {
     /// A TOML file declaring the tenant's custom fields in the global
     /// namespace, not reported as unknown under `--strict`: resource id
     /// patterns to element name patterns, `*` standing for any text
-    /// (`"coupa/*" = ["custom-field-*"]`).
+    /// (`"coupa/*" = ["custom-field-*"]`); they are never reported.
     #[arg(long, value_name = "FILE")]
     custom_fields: Option<PathBuf>,
     /// The payload format; detected from the content when absent.
@@ -132,22 +133,65 @@ fn check_file(
             return Outcome::Invalid;
         }
     };
-    let mut count = 0;
+    // Every problem is looked for; unknown elements and values outside the
+    // allowed lists are warnings unless --strict makes them errors.
+    let all = Options {
+        strict: true,
+        ..options
+    };
+    let (mut errors, mut warnings) = (0, 0);
     for (i, r) in loaded.records().into_iter().enumerate() {
-        for p in validate_with(r, options, custom) {
-            count += 1;
-            eprintln!("{shown}: {}{p}", loaded.place(i));
+        if is_foreign(r) {
+            errors += 1;
+            eprintln!(
+                "{shown}: {}shares no element with {}: is it another resource?",
+                loaded.place(i),
+                r.meta().id
+            );
+            continue;
+        }
+        for p in validate_with(r, all, custom) {
+            let lenient = matches!(
+                p.kind,
+                ProblemKind::Unknown | ProblemKind::NotAllowed { .. }
+            );
+            if lenient && !options.strict {
+                warnings += 1;
+                eprintln!("{shown}: warning: {}{p}", loaded.place(i));
+            } else {
+                errors += 1;
+                eprintln!("{shown}: {}{p}", loaded.place(i));
+            }
         }
     }
-    if count == 0 {
+    let warned = if warnings == 0 {
+        String::new()
+    } else {
+        format!(", {}", plural(warnings, "warning"))
+    };
+    if errors == 0 {
         println!(
-            "{shown}: ok ({}, direction {})",
+            "{shown}: ok ({}, direction {}){warned}",
             loaded.summary(),
             options.direction
         );
         Outcome::Ok
     } else {
-        eprintln!("{shown}: {count} problem(s)");
+        eprintln!("{shown}: {}{warned}", plural(errors, "problem"));
         Outcome::Invalid
     }
+}
+
+/// `1 problem`, `2 problems`.
+fn plural(n: usize, what: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {what}{s}")
+}
+
+/// A record none of whose elements the resource knows, though it has some:
+/// another resource's payload (an error body checked as a user).
+fn is_foreign(record: &dyn elementa::Record) -> bool {
+    let known =
+        (0..record.meta().elements.len()).any(|i| record.field(i).is_some_and(|f| f.is_present()));
+    !known && !record.extra().0.is_empty()
 }

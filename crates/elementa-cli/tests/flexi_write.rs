@@ -156,7 +156,7 @@ fn an_action_the_evidence_does_not_have_is_named_under_strict() {
         r.stderr,
         format!(
             "{file}: adresar[0].action: `archive` is not an allowed value (allowed: new, copy, edit, delete)\n\
-             {file}: 1 problem(s)\n"
+             {file}: 1 problem\n"
         )
     );
 }
@@ -176,7 +176,7 @@ fn strict_names_unknown_properties_and_selects_outside_their_list() {
              (allowed: stavUhr.castUhr, stavUhr.uhrazeno, stavUhr.uhrazenoRucne)\n\
              {file}: faktura-vydana[0].polozkyDokladu[0].typSzbDphK@label: unknown element\n\
              {file}: faktura-vydana[0].neznamaVlastnost: unknown element\n\
-             {file}: 3 problem(s)\n"
+             {file}: 3 problems\n"
         )
     );
 }

@@ -84,7 +84,7 @@ fn strict_names_undeclared_global_custom_fields_but_never_the_namespace() {
         r.stderr,
         "tests/fixtures/coupa/real/user.xml: custom-field-8: unknown element\n\
          tests/fixtures/coupa/real/user.xml: radio-button-test: unknown element\n\
-         tests/fixtures/coupa/real/user.xml: 2 problem(s)\n"
+         tests/fixtures/coupa/real/user.xml: 2 problems\n"
     );
     // `custom-fields` on nested records (invoice lines) is the namespace too.
     let r = check(&["--strict"], "invoice-header.xml", None);
@@ -233,4 +233,35 @@ fn a_user_through_json_keeps_its_elements_order_and_item_names() {
             "<radio-button-test></radio-button-test>",
         );
     assert_eq!(back, expected);
+}
+
+#[test]
+fn unknown_elements_are_warnings_by_default_and_errors_under_strict() {
+    let r = check(&[], "user.xml", None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Only the genuinely unknown elements: the `custom-fields` namespace is
+    // never reported.
+    assert_eq!(
+        r.stderr,
+        "tests/fixtures/coupa/real/user.xml: warning: custom-field-8: unknown element\n\
+         tests/fixtures/coupa/real/user.xml: warning: radio-button-test: unknown element\n"
+    );
+    assert_eq!(
+        r.stdout,
+        "tests/fixtures/coupa/real/user.xml: ok (1 coupa/user, direction out), 2 warnings\n"
+    );
+    assert_eq!(check(&["--strict"], "user.xml", None).code, 1);
+}
+
+#[test]
+fn an_error_body_checked_as_a_user_is_the_wrong_resource_in_every_mode() {
+    for mode in [&[][..], &["--strict"][..]] {
+        let r = check(mode, "errors.json", Some("coupa/user"));
+        assert_eq!(r.code, 1, "{mode:?}: {}", r.stdout);
+        assert_eq!(
+            r.stderr,
+            "tests/fixtures/coupa/real/errors.json: shares no element with coupa/user: is it another resource?\n\
+             tests/fixtures/coupa/real/errors.json: 1 problem\n"
+        );
+    }
 }
