@@ -3,25 +3,12 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use elementa_schema::diff::{Change, Impact, diff};
 use elementa_schema::{SchemaSet, load_dir};
 
 use crate::Outcome;
-
-/// How results are printed.
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
-pub enum MessageFormat {
-    /// `file:line: impact: resource: message`, and a summary.
-    #[default]
-    Human,
-    /// One JSON object per line: file, line, resource, element, impact,
-    /// rule, message.
-    Json,
-    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), so
-    /// changes show on the pull request.
-    Github,
-}
+use crate::report::{Annotation, Level, MessageFormat, github, sarif};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -72,26 +59,26 @@ fn file_of(args: &DiffArgs, change: &Change) -> String {
         .to_string()
 }
 
-/// GitHub's workflow-command escaping of a message and of a property.
-fn escape(text: &str, property: bool) -> String {
-    let mut out = text
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A");
-    if property {
-        out = out.replace(':', "%3A").replace(',', "%2C");
-    }
-    out
-}
-
 pub fn run(args: &DiffArgs) -> Outcome {
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok(o), Ok(n)) => (o, n),
         (Err(e), _) | (_, Err(e)) => return e,
     };
     let changes = diff(&old, &new);
+    let mut annotations = Vec::new();
     for c in &changes {
         let file = file_of(args, c);
+        let annotation = Annotation {
+            file: file.clone(),
+            line: c.line,
+            column: 0,
+            rule: c.rule,
+            level: match c.impact {
+                Impact::Breaking => Level::Error,
+                Impact::Additive => Level::Note,
+            },
+            message: format!("{}: {}", c.resource, c.message),
+        };
         match args.message_format {
             MessageFormat::Human => {
                 println!(
@@ -111,20 +98,13 @@ pub fn run(args: &DiffArgs) -> Outcome {
                 });
                 println!("{object}");
             }
-            MessageFormat::Github => {
-                let level = match c.impact {
-                    Impact::Breaking => "error",
-                    Impact::Additive => "notice",
-                };
-                println!(
-                    "::{level} file={},line={},title={}::{}",
-                    escape(&file, true),
-                    c.line,
-                    escape(&format!("{} change ({})", c.impact, c.rule), true),
-                    escape(&format!("{}: {}", c.resource, c.message), false)
-                );
-            }
+            MessageFormat::Github => println!("{}", github(&annotation)),
+            MessageFormat::Sarif => {}
         }
+        annotations.push(annotation);
+    }
+    if args.message_format == MessageFormat::Sarif {
+        println!("{:#}", sarif(RULES, &annotations));
     }
     let breaking = changes
         .iter()
@@ -144,3 +124,35 @@ pub fn run(args: &DiffArgs) -> Outcome {
         Outcome::Ok
     }
 }
+
+/// Every rule `schema diff` reports, for SARIF's rule table.
+const RULES: &[(&str, &str)] = &[
+    ("resource-removed", "A resource was removed."),
+    ("resource-added", "A resource was added."),
+    ("element-removed", "An element was removed."),
+    ("element-added", "An element was added."),
+    ("required-element-added", "A required element was added."),
+    ("type-changed", "An element's type changed."),
+    ("became-required", "An element became required."),
+    ("became-optional", "An element is no longer required."),
+    (
+        "direction-removed",
+        "An element left requests or responses.",
+    ),
+    (
+        "direction-added",
+        "An element joined requests or responses.",
+    ),
+    ("length-shortened", "A length was shortened or imposed."),
+    ("length-lengthened", "A length was raised or lifted."),
+    ("scale-reduced", "A decimal's scale was reduced or imposed."),
+    (
+        "values-imposed",
+        "An element is now limited to allowed values.",
+    ),
+    ("values-lifted", "An element's allowed values were lifted."),
+    ("value-removed", "An allowed value was removed."),
+    ("value-added", "An allowed value was added."),
+    ("route-removed", "A route was removed."),
+    ("route-added", "A route was added."),
+];

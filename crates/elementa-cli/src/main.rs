@@ -22,8 +22,10 @@ mod convert;
 mod diff;
 mod export;
 mod load;
+mod locate;
 mod project;
 mod registry;
+mod report;
 mod show;
 
 use std::process::ExitCode;
@@ -32,7 +34,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Typed, validated element tables of procurement and ERP APIs.
 #[derive(Debug, Parser)]
-#[command(name = "elementa", version, about)]
+#[command(
+    name = "elementa",
+    version,
+    about,
+    after_help = "Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid (a payload \
+                  fails, or `schema diff` found a breaking change), 2 usage (unknown resource, \
+                  unreadable file or folder).\n\
+                  Output: `check` and `schema diff` take --message-format human|json|github|sarif."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -46,6 +56,10 @@ enum Command {
         command: SchemaCommand,
     },
     /// Validate payloads (XML or JSON) against a resource's element table.
+    #[command(
+        after_help = "Exit codes: 0 every payload valid (warnings allowed unless --strict), \
+                            1 a payload invalid, 2 usage (unknown resource, unreadable file)."
+    )]
     Check(check::CheckArgs),
     /// Write a payload in the other wire form (XML <-> JSON) to stdout.
     Convert(convert::ConvertArgs),
@@ -53,6 +67,12 @@ enum Command {
     Project(project::ProjectArgs),
     /// Print the changes of ABRA Flexi change listings and where to continue.
     Changes(changes::ChangesArgs),
+    /// Print a completion script for a shell (`elementa completions bash >
+    /// /etc/bash_completion.d/elementa`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -122,6 +142,11 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Project(args) => project::run(&args),
         Command::Changes(args) => changes::run(&args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "elementa", &mut std::io::stdout());
+            Outcome::Ok
+        }
     };
     outcome.into()
 }

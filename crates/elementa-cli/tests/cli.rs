@@ -29,7 +29,7 @@ fn out_only_id_in_a_request_is_named() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("comment-with-id.json: id: not accepted in requests"),
+            .contains("comment-with-id.json:2:9: id: not accepted in requests"),
         "{}",
         r.stderr
     );

@@ -155,7 +155,7 @@ fn an_action_the_evidence_does_not_have_is_named_under_strict() {
     assert_eq!(
         r.stderr,
         format!(
-            "{file}: adresar[0].action: `archive` is not an allowed value (allowed: new, copy, edit, delete)\n\
+            "{file}:5:18: adresar[0].action: `archive` is not an allowed value (allowed: new, copy, edit, delete)\n\
              {file}: 1 problem\n"
         )
     );
@@ -172,10 +172,10 @@ fn strict_names_unknown_properties_and_selects_outside_their_list() {
     assert_eq!(
         strict.stderr,
         format!(
-            "{file}: faktura-vydana[0].stavUhrK: `stavUhr.nevim` is not an allowed value \
+            "{file}:8:21: faktura-vydana[0].stavUhrK: `stavUhr.nevim` is not an allowed value \
              (allowed: stavUhr.castUhr, stavUhr.uhrazeno, stavUhr.uhrazenoRucne)\n\
-             {file}: faktura-vydana[0].polozkyDokladu[0].typSzbDphK@label: unknown element\n\
-             {file}: faktura-vydana[0].neznamaVlastnost: unknown element\n\
+             {file}:16:33: faktura-vydana[0].polozkyDokladu[0].typSzbDphK@label: unknown element\n\
+             {file}:10:29: faktura-vydana[0].neznamaVlastnost: unknown element\n\
              {file}: 3 problems\n"
         )
     );

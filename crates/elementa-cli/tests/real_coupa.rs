@@ -82,8 +82,8 @@ fn strict_names_undeclared_global_custom_fields_but_never_the_namespace() {
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
-        "tests/fixtures/coupa/real/user.xml: custom-field-8: unknown element\n\
-         tests/fixtures/coupa/real/user.xml: radio-button-test: unknown element\n\
+        "tests/fixtures/coupa/real/user.xml:14:3: custom-field-8: unknown element\n\
+         tests/fixtures/coupa/real/user.xml:15:3: radio-button-test: unknown element\n\
          tests/fixtures/coupa/real/user.xml: 2 problems\n"
     );
     // `custom-fields` on nested records (invoice lines) is the namespace too.
@@ -243,8 +243,8 @@ fn unknown_elements_are_warnings_by_default_and_errors_under_strict() {
     // never reported.
     assert_eq!(
         r.stderr,
-        "tests/fixtures/coupa/real/user.xml: warning: custom-field-8: unknown element\n\
-         tests/fixtures/coupa/real/user.xml: warning: radio-button-test: unknown element\n"
+        "tests/fixtures/coupa/real/user.xml:14:3: warning: custom-field-8: unknown element\n\
+         tests/fixtures/coupa/real/user.xml:15:3: warning: radio-button-test: unknown element\n"
     );
     assert_eq!(
         r.stdout,
@@ -260,7 +260,7 @@ fn an_error_body_checked_as_a_user_is_the_wrong_resource_in_every_mode() {
         assert_eq!(r.code, 1, "{mode:?}: {}", r.stdout);
         assert_eq!(
             r.stderr,
-            "tests/fixtures/coupa/real/errors.json: shares no element with coupa/user: is it another resource?\n\
+            "tests/fixtures/coupa/real/errors.json:1:1: shares no element with coupa/user: is it another resource?\n\
              tests/fixtures/coupa/real/errors.json: 1 problem\n"
         );
     }

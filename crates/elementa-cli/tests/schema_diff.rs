@@ -110,7 +110,7 @@ fn the_machine_readable_forms_carry_file_line_rule_and_impact() {
         "schemas",
         dir,
     ]);
-    assert!(r.stdout.lines().any(|l| l == "::error file=schemas/coupa/user.toml,line=429,title=breaking change (element-removed)::coupa/user: `mention-name` removed"), "{}", r.stdout);
+    assert!(r.stdout.lines().any(|l| l == "::error file=schemas/coupa/user.toml,line=429,title=element-removed::coupa/user: `mention-name` removed"), "{}", r.stdout);
     assert!(
         r.stdout.lines().any(|l| l.starts_with("::notice file=")),
         "{}",
