@@ -50,6 +50,9 @@ pub fn generated() -> BTreeMap<PathBuf, String> {
     for (rel, text) in elementa_jsonschema::export_all(&resources()) {
         files.insert(Path::new("json").join(rel), text);
     }
+    for (rel, text) in elementa_jsonschema::openapi::export_all(&resources()) {
+        files.insert(Path::new("openapi").join(rel), text);
+    }
     files
 }
 

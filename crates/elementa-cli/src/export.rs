@@ -10,6 +10,9 @@ use crate::{DirectionArg, Outcome, registry};
 enum ExportFormat {
     /// JSON Schema (draft 2020-12) of the resource's JSON wire form.
     JsonSchema,
+    /// One OpenAPI 3.1 document of a whole vendor (give `coupa` or `flexi`
+    /// instead of a resource id): every route, JSON and XML bodies, auth.
+    Openapi,
 }
 
 #[derive(Debug, Args)]
@@ -27,11 +30,28 @@ pub struct ExportArgs {
     /// Let other values and unknown elements pass, like `check` (the default).
     #[arg(long)]
     lenient: bool,
-    /// Resource id, `<vendor>/<wire name>` (`coupa/comment`).
+    /// Resource id, `<vendor>/<wire name>` (`coupa/comment`); a vendor
+    /// (`coupa`, `flexi`) with `--format openapi`.
     id: String,
 }
 
 pub fn run(args: &ExportArgs) -> Outcome {
+    if let ExportFormat::Openapi = args.format {
+        let resources: Vec<_> = registry::all()
+            .into_iter()
+            .filter(|m| m.id.split('/').next() == Some(args.id.as_str()))
+            .collect();
+        if resources.is_empty() {
+            eprintln!(
+                "elementa: `{}` is not a vendor: --format openapi takes `coupa` or `flexi`",
+                args.id
+            );
+            return Outcome::Usage;
+        }
+        let doc = elementa_jsonschema::openapi::document(&args.id, &resources);
+        print!("{}", elementa_jsonschema::to_string_pretty(&doc));
+        return Outcome::Ok;
+    }
     let meta = match registry::find(&args.id) {
         Ok(m) => m,
         Err(e) => {
@@ -48,7 +68,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
         options = options.strict();
     }
     let text = match args.format {
-        ExportFormat::JsonSchema => {
+        ExportFormat::JsonSchema | ExportFormat::Openapi => {
             elementa_jsonschema::to_string_pretty(&elementa_jsonschema::export(meta, options))
         }
     };

@@ -149,3 +149,42 @@ fn help_names_the_export() {
     assert!(r.stdout.contains("--direction"), "{}", r.stdout);
     assert!(r.stdout.contains("--strict"), "{}", r.stdout);
 }
+
+#[test]
+fn openapi_documents_are_per_vendor_and_match_the_committed_ones() {
+    let r = elementa(&["schema", "export", "--format", "openapi", "flexi"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let committed =
+        std::fs::read_to_string(common::root().join("schemas/openapi/flexi.openapi.json")).unwrap();
+    assert!(r.stdout == committed, "run `cargo xtask export-schemas`");
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        doc["components"]["securitySchemes"]["basic"]["scheme"],
+        "basic"
+    );
+    let list = &doc["paths"]["/c/{firm}/adresar"]["get"];
+    let names: Vec<&str> = list["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "firm",
+            "detail",
+            "start",
+            "limit",
+            "add-row-count",
+            "add-global-version"
+        ]
+    );
+    assert!(list["responses"]["200"]["content"]["application/xml"].is_object());
+    let r = elementa(&["schema", "export", "--format", "openapi", "sap"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "elementa: `sap` is not a vendor: --format openapi takes `coupa` or `flexi`\n"
+    );
+}

@@ -60,6 +60,8 @@
 //! a team can embed the types in its own OpenAPI or JSON Schema documents.
 #![forbid(unsafe_code)]
 
+pub mod openapi;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use elementa::{Dialect, ENVELOPE_ROOT, Kind, Placement, ResourceMeta};
