@@ -9,6 +9,15 @@ use crate::load::{Format, LoadError, Vendor, load};
 use crate::report::{Annotation, Level, MessageFormat, github, sarif};
 use crate::{DirectionArg, Outcome, registry};
 
+/// The request a body is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MethodArg {
+    /// POST: a new record; required elements must be there.
+    Create,
+    /// PUT or PATCH: changes to a record; only what changes.
+    Update,
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Resource id (`coupa/comment`); needed for JSON, found from the root
@@ -23,9 +32,13 @@ pub struct CheckArgs {
     #[arg(long)]
     strict: bool,
     /// With `--direction in`: the body of an update (PUT/PATCH), which need
-    /// not carry the elements required on create.
+    /// not carry the elements required on create (same as `--method update`).
     #[arg(long)]
     update: bool,
+    /// With `--direction in`: the request the body is for; `update` does
+    /// not demand the elements required on create.
+    #[arg(long, value_enum)]
+    method: Option<MethodArg>,
     /// A TOML file declaring the tenant's custom fields in the global
     /// namespace, not reported as unknown under `--strict`: resource id
     /// patterns to element name patterns, `*` standing for any text
@@ -44,7 +57,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "human")]
     message_format: MessageFormat,
     /// Payload files (one record, or a list: JSON array, XML
-    /// `type="array"`) and folders, walked for `.json` and `.xml` files.
+    /// `type="array"`) and folders, walked for `.json` and `.xml` files;
+    /// `-` is standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -72,12 +86,16 @@ pub fn run(args: &CheckArgs) -> Outcome {
     if args.strict {
         options = options.strict();
     }
-    if args.update {
+    if args.update || args.method.is_some() {
         if direction != Direction::In {
-            eprintln!("elementa: --update describes a request body; use it with --direction in");
+            eprintln!(
+                "elementa: --update and --method describe a request body; use them with --direction in"
+            );
             return Outcome::Usage;
         }
-        options = options.update();
+        if args.update || args.method == Some(MethodArg::Update) {
+            options = options.update();
+        }
     }
     let custom = match args.custom_fields.as_deref().map(custom_fields).transpose() {
         Ok(c) => c.unwrap_or_default(),

@@ -255,8 +255,12 @@ fn load_flexi(
 /// bytes that are not UTF-8 make an invalid payload (exit 1), reported at
 /// their line, column and byte offset.
 pub fn read_payload(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| LoadError::Usage(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes = if path == Path::new("-") {
+        stdin()?
+    } else {
+        std::fs::read(path)
+            .map_err(|e| LoadError::Usage(format!("{}: cannot read: {e}", path.display())))?
+    };
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = e.as_bytes().get(..valid).unwrap_or_default();
@@ -269,6 +273,20 @@ pub fn read_payload(path: &Path) -> Result<String, LoadError> {
             message: format!("not UTF-8: invalid byte sequence at byte offset {valid}"),
         })
     })
+}
+
+/// Standard input, read once however often it is asked for (`-` as a file).
+fn stdin() -> Result<Vec<u8>, LoadError> {
+    static STDIN: std::sync::OnceLock<Result<Vec<u8>, String>> = std::sync::OnceLock::new();
+    STDIN
+        .get_or_init(|| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| format!("-: cannot read standard input: {e}"))
+        })
+        .clone()
+        .map_err(LoadError::Usage)
 }
 
 pub fn load(

@@ -97,3 +97,39 @@ fn help_states_the_exit_codes_and_formats_and_completions_are_printed() {
         assert!(r.stdout.contains("schema"), "{shell}: {}", r.stdout);
     }
 }
+
+#[test]
+fn standard_input_and_the_request_method() {
+    let body = std::fs::read(
+        common::root().join("tests/fixtures/coupa/check/integration-run-without-integration.json"),
+    )
+    .unwrap();
+    let run = |method: &str| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_elementa"))
+            .args([
+                "check",
+                "--resource",
+                "coupa/integration-run",
+                "--direction",
+                "in",
+            ])
+            .args(["--method", method, "-"])
+            .current_dir(common::root())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &body).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let create = run("create");
+    assert_eq!(create.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&create.stderr)
+            .starts_with("-:1:1: integration: required element is missing"),
+        "{}",
+        String::from_utf8_lossy(&create.stderr)
+    );
+    assert_eq!(run("update").status.code(), Some(0));
+}
