@@ -57,8 +57,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "human")]
     message_format: MessageFormat,
     /// Payload files (one record, or a list: JSON array, XML
-    /// `type="array"`) and folders, walked for `.json` and `.xml` files;
-    /// `-` is standard input.
+    /// `type="array"`), folders (walked for `.json` and `.xml` files) and
+    /// glob patterns (`'tests/**/*.json'`); `-` is standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -127,7 +127,26 @@ pub fn run(args: &CheckArgs) -> Outcome {
 fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for input in inputs {
-        if input.is_dir() {
+        let text = input.to_string_lossy();
+        let pattern = !input.exists() && text.contains(['*', '?', '[']);
+        if pattern {
+            // A pattern the shell did not expand (quoted, or on Windows).
+            let paths = glob::glob(&text).map_err(|e| format!("{text}: {e}"))?;
+            let mut matched = 0;
+            for path in paths {
+                let path = path.map_err(|e| format!("{text}: {e}"))?;
+                matched += 1;
+                if path.is_dir() {
+                    walk(&path, &mut out)
+                        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+                } else {
+                    out.push(path);
+                }
+            }
+            if matched == 0 {
+                return Err(format!("{text}: no file matches the pattern"));
+            }
+        } else if input.is_dir() {
             walk(input, &mut out).map_err(|e| format!("{}: cannot read: {e}", input.display()))?;
         } else {
             out.push(input.clone());

@@ -133,3 +133,19 @@ fn standard_input_and_the_request_method() {
     );
     assert_eq!(run("update").status.code(), Some(0));
 }
+
+#[test]
+fn quoted_glob_patterns_are_expanded() {
+    let r = elementa(&["check", "tests/fixtures/coupa/real/*.xml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.lines().last().unwrap(),
+        "checked 8 files, 8 records: 0 errors, 3 warnings"
+    );
+    let r = elementa(&["check", "tests/fixtures/nothing/*.xml"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "elementa: tests/fixtures/nothing/*.xml: no file matches the pattern\n"
+    );
+}
