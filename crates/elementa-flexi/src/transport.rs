@@ -1,7 +1,8 @@
 //! ABRA Flexi over HTTP (feature `client`): basic auth or an
 //! `authSessionId` session, typed record reads with `detail=` levels and
 //! paging, writes in the import format (with `dry-run`) answered by the
-//! typed write response, change polling that drives the sync [`Cursor`],
+//! typed write response, change polling that drives the sync
+//! [`Cursor`](crate::Cursor),
 //! and web-hook registration. 401, 402, 403 and 406 are typed errors
 //! ([`crate::response::Error`]).
 //!

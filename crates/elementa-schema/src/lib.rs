@@ -45,7 +45,7 @@
 //! assert_eq!(errors[1].to_string(), "schemas/coupa/currency.toml:18:10: length must be at least 1, not 0");
 //! ```
 //!
-//! With the `schemars` feature, [`file_schema`] gives the JSON Schema of the
+//! With the `schemars` feature, `file_schema` gives the JSON Schema of the
 //! file format, which the repository commits as `schemas/elementa.schema.json`
 //! and every schema file names in its first line (`#:schema
 //! ../elementa.schema.json`, taplo's directive) so that editors check schema
