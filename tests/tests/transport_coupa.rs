@@ -352,3 +352,36 @@ async fn a_named_action_returns_its_typed_record() {
     let created: Comment = coupa.call_for(&request).await.unwrap().unwrap();
     assert_eq!(created.id, elementa::Field::Value(9001));
 }
+
+#[tokio::test]
+async fn a_state_changing_put_action_is_not_repeated_but_an_update_is() {
+    let fake = FakeCoupa::start(
+        1,
+        Faults {
+            unavailable_every: 1,
+            ..Faults::default()
+        },
+    )
+    .await
+    .unwrap();
+    let coupa = client(&fake);
+    let meta = InvoiceHeader::resource_meta();
+    let invoice = InvoiceHeader::default();
+    let submit = coupa
+        .requests()
+        .request(meta, "submit", &[("id", "1")], None, Some(&invoice))
+        .unwrap();
+    let err = coupa.call(&submit).await.unwrap_err();
+    assert!(
+        matches!(err, ClientError::Api(ApiError::Unavailable(_))),
+        "{err:?}"
+    );
+    assert_eq!(fake.stats().api_requests, 1);
+    // Marking sets a value: repeating it is harmless, so it is retried.
+    let err = coupa.mark_exported::<InvoiceHeader>(1).await.unwrap_err();
+    assert!(
+        matches!(err, ClientError::Api(ApiError::Unavailable(_))),
+        "{err:?}"
+    );
+    assert_eq!(fake.stats().api_requests, 1 + 6);
+}

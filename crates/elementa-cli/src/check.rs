@@ -161,7 +161,9 @@ fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
-        if path.is_dir() {
+        // Links to folders are not followed (a link to `.` would loop).
+        let kind = std::fs::symlink_metadata(&path)?.file_type();
+        if kind.is_dir() {
             walk(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "json" || e == "xml") {
             out.push(path);
@@ -306,7 +308,8 @@ fn check_file(
                 message,
             });
         };
-        if is_foreign(r) {
+        let problems = validate_with(r, all, custom);
+        if is_foreign(r, &problems) {
             found(
                 place.trim_end_matches('.').to_owned(),
                 "foreign-record",
@@ -318,7 +321,7 @@ fn check_file(
             );
             continue;
         }
-        for p in validate_with(r, all, custom) {
+        for p in problems {
             let lenient = matches!(
                 p.kind,
                 ProblemKind::Unknown | ProblemKind::NotAllowed { .. }
@@ -373,12 +376,16 @@ pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{s}")
 }
 
-/// A record none of whose elements the resource knows, though it has some:
-/// another resource's payload (an error body checked as a user).
-fn is_foreign(record: &dyn elementa::Record) -> bool {
+/// A record none of whose elements the resource knows, though it has
+/// unknown ones of its own (custom fields do not count): another resource's
+/// payload (an error body checked as a user).
+fn is_foreign(record: &dyn elementa::Record, problems: &[elementa::Problem]) -> bool {
     let known =
         (0..record.meta().elements.len()).any(|i| record.field(i).is_some_and(|f| f.is_present()));
-    !known && !record.extra().0.is_empty()
+    !known
+        && problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Unknown && !p.path.contains(['.', '[']))
 }
 
 /// Every rule `check` reports, for SARIF's rule table.

@@ -55,7 +55,9 @@ fn offset_in(text: &str, part: &str) -> usize {
 }
 
 fn locate_json(text: &str, steps: &[Step<'_>]) -> usize {
-    let Ok(mut current) = serde_json::from_str::<&RawValue>(text) else {
+    // Offsets stay in `text`: the raw values point into it, mark or not.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(mut current) = serde_json::from_str::<&RawValue>(body) else {
         return 0;
     };
     // A Flexi document: paths start at the evidence inside `winstrom`.

@@ -125,9 +125,16 @@ fn usage_errors_exit_2() {
         "{}",
         both.stderr
     );
-    let format = elementa(&["schema", "export", "--format", "openapi", "coupa/comment"]);
+    let format = elementa(&["schema", "export", "--format", "yaml", "coupa/comment"]);
     assert_eq!(format.code, 2);
     assert!(format.stderr.contains("json-schema"), "{}", format.stderr);
+    let vendor = elementa(&["schema", "export", "--format", "openapi", "coupa/comment"]);
+    assert_eq!(vendor.code, 2);
+    assert!(
+        vendor.stderr.contains("is not a vendor"),
+        "{}",
+        vendor.stderr
+    );
     let direction = elementa(&[
         "schema",
         "export",

@@ -265,3 +265,24 @@ fn an_error_body_checked_as_a_user_is_the_wrong_resource_in_every_mode() {
         );
     }
 }
+
+#[test]
+fn a_body_of_custom_fields_only_is_not_another_resource() {
+    let dir = std::env::temp_dir().join(format!("elementa-cf-only-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("user-update.json");
+    std::fs::write(&file, "{\"custom-fields\": {\"cost-center\": \"CC-7\"}}\n").unwrap();
+    let path = file.to_str().unwrap();
+    let r = elementa(&[
+        "check",
+        "--resource",
+        "coupa/user",
+        "--direction",
+        "in",
+        "--method",
+        "update",
+        path,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(dir);
+}

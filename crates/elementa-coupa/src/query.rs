@@ -453,7 +453,7 @@ impl Iterator for Pages {
         let mut page = self.query.clone();
         page.offset = Some(self.next);
         page.limit = Some(size);
-        self.next += u64::from(size);
+        self.next = self.next.saturating_add(u64::from(size));
         Some(page)
     }
 }

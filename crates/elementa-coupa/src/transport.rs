@@ -281,6 +281,12 @@ impl CoupaClient {
     fn outgoing(&self, request: &Request, token: &str) -> Outgoing {
         let mut out = Outgoing::new(method_of(request.method), self.base.join(&request.url()))
             .header("Authorization", format!("Bearer {token}"));
+        // A named PUT action (`run`, `submit`, `void`) changes a state: a
+        // second one after a lost answer would fail or act twice. Updates
+        // and marks set values, so repeating them is harmless.
+        if request.method == "PUT" && !matches!(request.action, "update" | "mark_exported") {
+            out = out.not_idempotent();
+        }
         for (name, value) in &request.headers {
             out = out.header(*name, value.clone());
         }
@@ -408,7 +414,9 @@ impl CoupaClient {
             let records = self.list::<T>(&page).await?;
             let full = records.len() as u64 >= u64::from(page.page_size());
             pages.received(records.len());
-            let next = full.then(|| offset + records.len() as u64);
+            let next = full
+                .then(|| offset.checked_add(records.len() as u64))
+                .flatten();
             let state = next.map(|_| pages);
             Ok(Some((
                 Page {

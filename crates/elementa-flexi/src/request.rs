@@ -226,6 +226,12 @@ impl Request {
             .set("limit", limit.get().to_string())
     }
 
+    /// Every record in one answer (`limit=0`; without it ABRA Flexi answers
+    /// its default page of 20).
+    pub fn all_records(self) -> Self {
+        self.set("start", "0".into()).set("limit", "0".into())
+    }
+
     /// Asks a listing to carry the count of all its records
     /// (`add-row-count=true`, the envelope's `rowCount`).
     pub fn add_row_count(self) -> Self {
@@ -252,7 +258,9 @@ impl Request {
         }
     }
 
-    /// `PUT /c/{firm}/hooks.json?url=…&format=…`: registers a web hook.
+    /// `POST /c/{firm}/hooks.json?url=…&format=…`: registers a web hook
+    /// (ABRA Flexi takes PUT or POST; POST, because registering twice makes
+    /// two hooks, so a lost answer must not be sent again).
     pub fn hook_register(firm: &Firm, hook: &crate::hook::HookRegistration) -> Self {
         let mut query = vec![
             ("url".to_owned(), hook.url.clone()),
@@ -268,7 +276,7 @@ impl Request {
             query.push(("skipUrlTest".into(), "true".into()));
         }
         Request {
-            method: Method::Put,
+            method: Method::Post,
             path: format!("/c/{}/hooks.json", encode(firm.as_str())),
             query,
         }

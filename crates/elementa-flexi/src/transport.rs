@@ -425,7 +425,10 @@ impl FlexiClient {
                 request = request.page(start, limit);
                 (start, Some(limit))
             }
-            None => (0, None),
+            None => {
+                request = request.all_records();
+                (0, None)
+            }
         };
         if read.row_count {
             request = request.add_row_count();
@@ -443,7 +446,7 @@ impl FlexiClient {
         let got = records.len() as u64;
         let next = limit
             .filter(|l| got >= u64::from(l.get()) && got > 0)
-            .map(|_| start + got)
+            .and_then(|_| start.checked_add(got))
             .filter(|n| row_count.is_none_or(|all| *n < all));
         Ok(Listing {
             records,

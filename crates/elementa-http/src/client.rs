@@ -18,6 +18,9 @@ pub struct Outgoing {
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Option<String>,
+    /// Whether sending it twice has the effect of sending it once; by
+    /// default what the method says (see [`Outgoing::not_idempotent`]).
+    pub idempotent: bool,
 }
 
 impl Outgoing {
@@ -28,7 +31,16 @@ impl Outgoing {
             url: url.into(),
             headers: Vec::new(),
             body: None,
+            idempotent: method.is_idempotent(),
         }
+    }
+
+    /// Marks a request that must not be sent twice though its method
+    /// allows it (a PUT that changes a state: a second one would fail or
+    /// act twice); retried only when the policy retries POST.
+    pub fn not_idempotent(mut self) -> Self {
+        self.idempotent = false;
+        self
     }
 
     /// Adds a header.
@@ -65,7 +77,7 @@ pub enum SendError {
     /// was cut short, on every attempt the policy allowed. A request that is
     /// not idempotent is tried once: it may or may not have been applied.
     #[error("{method:?} {url}: no complete answer after {attempts} attempt(s){}: {source}",
-        if method.is_idempotent() { "" } else { " (not retried: it may have been applied)" })]
+        if method.is_idempotent() { "" } else { " (it may have been applied)" })]
     Unreachable {
         /// The method.
         method: Method,
@@ -186,8 +198,13 @@ impl HttpClient {
                 Err(SendError::Unreachable { .. }) => Failure::Connection,
                 Err(_) => return outcome.map(|(answer, _)| answer),
             };
+            let retry_as = if request.idempotent {
+                request.method
+            } else {
+                Method::Post
+            };
             match self.policy.next_delay(
-                request.method,
+                retry_as,
                 attempt,
                 &failure,
                 started.elapsed(),

@@ -182,11 +182,31 @@ fn required_part(path: &str) -> String {
     out
 }
 
-fn operation(meta: &ResourceMeta, action: &ActionMeta, flexi: bool, id: String) -> Value {
-    let path = required_part(action.path);
-    let mut parameters: Vec<Value> = path
-        .split('/')
-        .filter_map(|seg| seg.strip_prefix(':'))
+/// The names of a templated path's parameters, in order.
+fn path_params(path: &str) -> Vec<&str> {
+    path.split('/')
+        .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .collect()
+}
+
+/// A path with its parameters' names blanked: paths that differ only in
+/// those names are the same path to OpenAPI (`/a/{id}` and `/a/{a_id}`).
+fn shape(path: &str) -> String {
+    path.split('/')
+        .map(|seg| if seg.starts_with('{') { "{}" } else { seg })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn operation(
+    meta: &ResourceMeta,
+    action: &ActionMeta,
+    flexi: bool,
+    id: String,
+    path: &str,
+) -> Value {
+    let mut parameters: Vec<Value> = path_params(path)
+        .into_iter()
         .map(|p| json!({ "name": p, "in": "path", "required": true, "schema": { "type": "string" } }))
         .collect();
     parameters.extend(query_parameters(meta, action, flexi));
@@ -243,13 +263,16 @@ fn template(path: &str) -> String {
 /// the others named in its description.
 pub fn document(vendor: &str, resources: &[&'static ResourceMeta]) -> Value {
     let flexi = vendor == "flexi";
-    let mut paths: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    // By shape: the first route of a shape names its parameters.
+    let mut paths: BTreeMap<String, (String, Map<String, Value>)> = BTreeMap::new();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     for meta in resources {
         for action in meta.actions {
             let path = template(action.path);
             let method = action.method.to_lowercase();
-            let item = paths.entry(path).or_default();
+            let (shown, item) = paths
+                .entry(shape(&path))
+                .or_insert_with(|| (path.clone(), Map::new()));
             if let Some(existing) = item.get_mut(&method) {
                 if let Some(Value::String(d)) = existing.get_mut("description") {
                     d.push_str(&format!(
@@ -263,7 +286,7 @@ pub fn document(vendor: &str, resources: &[&'static ResourceMeta]) -> Value {
             let n = ids.entry(base.clone()).or_default();
             *n += 1;
             let id = if *n == 1 { base } else { format!("{base}.{n}") };
-            item.insert(method, operation(meta, action, flexi, id));
+            item.insert(method, operation(meta, action, flexi, id, shown));
         }
     }
     let (title, server, security) = if flexi {
@@ -283,8 +306,8 @@ pub fn document(vendor: &str, resources: &[&'static ResourceMeta]) -> Value {
     let scheme = if flexi { "basic" } else { "oauth2" };
     let error = if flexi { "write-response" } else { "errors" };
     let paths: Map<String, Value> = paths
-        .into_iter()
-        .map(|(k, v)| (k, Value::Object(v)))
+        .into_values()
+        .map(|(path, item)| (path, Value::Object(item)))
         .collect();
     json!({
         "openapi": "3.1.0",
