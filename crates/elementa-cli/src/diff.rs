@@ -155,4 +155,21 @@ const RULES: &[(&str, &str)] = &[
     ("value-added", "An allowed value was added."),
     ("route-removed", "A route was removed."),
     ("route-added", "A route was added."),
+    ("route-renamed", "A route's action was renamed."),
+    (
+        "route-body-changed",
+        "A route takes a body or no longer does.",
+    ),
+    ("wire-form-changed", "An element's place in XML changed."),
+    ("became-unique", "An element must now be unique."),
+    ("no-longer-unique", "An element need no longer be unique."),
+    (
+        "precision-reduced",
+        "A decimal's precision was reduced or imposed.",
+    ),
+    (
+        "precision-raised",
+        "A decimal's precision was raised or lifted.",
+    ),
+    ("scale-raised", "A decimal's scale was raised or lifted."),
 ];

@@ -3,11 +3,13 @@
 //! built against the old one.
 //!
 //! Breaking: a resource, element or route removed; an element's type
-//! changed; an element that became required (or a new required one); a
-//! length shortened or newly imposed; an allowed value removed or a list of
-//! allowed values newly imposed; a decimal's scale reduced; an element no
-//! longer accepted in requests or no longer sent in responses. Additive:
-//! the opposite of each. Documentation changes are not reported.
+//! changed; an element that became required (or a new required one) or
+//! unique; a length shortened or newly imposed; an allowed value removed or
+//! a list of allowed values newly imposed; a decimal's precision or scale
+//! reduced; an element no longer accepted in requests or no longer sent in
+//! responses; an element's place in XML changed; a route renamed or taking
+//! a body or not. Additive: the opposite of each where there is one.
+//! Documentation changes are not reported.
 //!
 //! ```
 //! use elementa_schema::diff::{Impact, diff};
@@ -189,6 +191,42 @@ fn resource(out: &mut Out<'_>, old: &Resource, new: &Resource) {
         }
     }
     for o in &old.actions {
+        if let Some(n) = new.actions.iter().find(|n| same(o, n)) {
+            if n.name != o.name {
+                out.push(
+                    Impact::Breaking,
+                    "route-renamed",
+                    None,
+                    false,
+                    format!(
+                        "route {} {} renamed from `{}` to `{}`",
+                        o.method.as_str(),
+                        o.path,
+                        o.name,
+                        n.name
+                    ),
+                );
+            }
+            if n.body != o.body {
+                out.push(
+                    Impact::Breaking,
+                    "route-body-changed",
+                    None,
+                    false,
+                    format!(
+                        "route {} {} (`{}`) {} a body",
+                        n.method.as_str(),
+                        n.path,
+                        n.name,
+                        if n.body {
+                            "now takes"
+                        } else {
+                            "no longer takes"
+                        }
+                    ),
+                );
+            }
+        }
         if !new.actions.iter().any(|n| same(o, n)) {
             out.push(
                 Impact::Breaking,
@@ -270,6 +308,49 @@ fn element(out: &mut Out<'_>, o: &Element, n: &Element) {
         ),
         _ => {}
     }
+    if o.placement != n.placement || o.inline != n.inline {
+        push(
+            Impact::Breaking,
+            "wire-form-changed",
+            format!("`{wire}`: its place in XML changed (placement or inline)"),
+        );
+    }
+    match (o.unique, n.unique) {
+        (false, true) => push(
+            Impact::Breaking,
+            "became-unique",
+            format!("`{wire}` must now be unique"),
+        ),
+        (true, false) => push(
+            Impact::Additive,
+            "no-longer-unique",
+            format!("`{wire}` need no longer be unique"),
+        ),
+        _ => {}
+    }
+    match (o.precision, n.precision) {
+        (Some(a), Some(b)) if b < a => push(
+            Impact::Breaking,
+            "precision-reduced",
+            format!("`{wire}`: precision reduced from {a} to {b}"),
+        ),
+        (None, Some(b)) => push(
+            Impact::Breaking,
+            "precision-reduced",
+            format!("`{wire}`: precision limited to {b}"),
+        ),
+        (Some(a), Some(b)) if b > a => push(
+            Impact::Additive,
+            "precision-raised",
+            format!("`{wire}`: precision raised from {a} to {b}"),
+        ),
+        (Some(a), None) => push(
+            Impact::Additive,
+            "precision-raised",
+            format!("`{wire}`: precision limit {a} lifted"),
+        ),
+        _ => {}
+    }
     match (o.scale, n.scale) {
         (Some(a), Some(b)) if b < a => push(
             Impact::Breaking,
@@ -280,6 +361,16 @@ fn element(out: &mut Out<'_>, o: &Element, n: &Element) {
             Impact::Breaking,
             "scale-reduced",
             format!("`{wire}`: scale limited to {b}"),
+        ),
+        (Some(a), Some(b)) if b > a => push(
+            Impact::Additive,
+            "scale-raised",
+            format!("`{wire}`: scale raised from {a} to {b}"),
+        ),
+        (Some(a), None) => push(
+            Impact::Additive,
+            "scale-raised",
+            format!("`{wire}`: scale limit {a} lifted"),
         ),
         _ => {}
     }
@@ -457,6 +548,33 @@ doc = "One user."
         assert_eq!(
             (changes[0].impact, changes[0].rule),
             (Impact::Additive, "resource-added")
+        );
+    }
+
+    #[test]
+    fn precision_scale_uniqueness_xml_placement_and_route_renames() {
+        let old = OLD.replace(
+            "wire = \"salary\"\ntype = \"decimal\"\n",
+            "wire = \"salary\"\ntype = \"decimal\"\nprecision = 10\nscale = 2\n",
+        );
+        let new = OLD
+            .replace(
+                "wire = \"salary\"\ntype = \"decimal\"\n",
+                "wire = \"salary\"\ntype = \"decimal\"\nprecision = 8\nscale = 4\nunique = true\n",
+            )
+            .replace("name = \"show\"", "name = \"get\"");
+        let got: Vec<_> = rules(&old, &new)
+            .into_iter()
+            .map(|(i, r, _)| (i, r))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Impact::Breaking, "became-unique"),
+                (Impact::Breaking, "precision-reduced"),
+                (Impact::Additive, "scale-raised"),
+                (Impact::Breaking, "route-renamed"),
+            ]
         );
     }
 }
