@@ -155,7 +155,6 @@ const RULES: &[(&str, &str)] = &[
     ("value-added", "An allowed value was added."),
     ("route-removed", "A route was removed."),
     ("route-added", "A route was added."),
-    ("route-renamed", "A route's action was renamed."),
     (
         "route-body-changed",
         "A route takes a body or no longer does.",
