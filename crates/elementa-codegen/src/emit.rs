@@ -112,6 +112,7 @@ pub fn generate(
     let mut field_decls = Vec::new();
     let mut metas = Vec::new();
     let mut refs = Vec::new();
+    let mut presents = Vec::new();
     let mut muts = Vec::new();
     let mut lookups = Vec::new();
     for (i, e) in resource.elements.iter().enumerate() {
@@ -213,6 +214,7 @@ pub fn generate(
             quote!(#idx => ::core::option::Option::Some(::elementa::FieldRef::#variant(&self.#f)),),
         );
         muts.push(quote!(#idx => ::core::option::Option::Some(::elementa::FieldMut::#variant(&mut self.#f)),));
+        presents.push(quote!(if self.#f.is_present() { out.push(#idx); }));
         lookups.push(quote!(#wire => ::core::option::Option::Some(#idx),));
     }
 
@@ -317,6 +319,9 @@ pub fn generate(
                     #(#refs)*
                     _ => ::core::option::Option::None,
                 }
+            }
+            fn present(&self, out: &mut ::std::vec::Vec<usize>) {
+                #(#presents)*
             }
             fn field_mut(&mut self, index: usize) -> ::core::option::Option<::elementa::FieldMut<'_>> {
                 match index {

@@ -478,9 +478,13 @@ impl<'l> Writer<'l> {
         }
         let mark = self.out.len();
         self.out.push('>');
-        let wrote = match record.extra().write_order(meta.elements.len()) {
+        // Only the elements present are visited (a wide table's absent ones
+        // cost nothing).
+        let mut present = Vec::new();
+        record.present(&mut present);
+        let wrote = match record.extra().write_order_of(&present) {
             Some(order) => self.traced(record, &order, level + 1),
-            None => self.in_schema_order(record, level + 1),
+            None => self.in_schema_order(record, &present, level + 1),
         };
         if wrote {
             self.line(level);
@@ -493,12 +497,16 @@ impl<'l> Writer<'l> {
 
     /// Writes a record's elements in schema order, each unknown one before
     /// the known element it preceded; returns whether any was written.
-    fn in_schema_order(&mut self, record: &dyn Record, level: usize) -> bool {
+    fn in_schema_order(&mut self, record: &dyn Record, present: &[usize], level: usize) -> bool {
         let extras = &record.extra().0;
         let props = self.property_attributes(record);
         let mut next_extra = 0;
         let mut wrote = false;
-        for (i, el) in record.meta().elements.iter().enumerate() {
+        let elements = &record.meta().elements;
+        for (i, el) in present
+            .iter()
+            .filter_map(|&i| elements.get(i).map(|el| (i, el)))
+        {
             while let Some(x) = extras.get(next_extra).filter(|x| x.position <= i) {
                 wrote |= self.extra_with(&x.name, &x.value, level, attrs_of(&props, &x.name));
                 next_extra += 1;

@@ -309,6 +309,16 @@ pub trait Record: fmt::Debug + Send + Sync + 'static {
     fn meta(&self) -> &'static ResourceMeta;
     /// Read access to element `index`.
     fn field(&self, index: usize) -> Option<FieldRef<'_>>;
+    /// Appends the indices of the elements present (null or a value), in
+    /// schema order — what encoders write, without looking at every element
+    /// of a wide table. Generated types test each field directly.
+    fn present(&self, out: &mut Vec<usize>) {
+        for i in 0..self.meta().elements.len() {
+            if self.field(i).is_some_and(|f| f.is_present()) {
+                out.push(i);
+            }
+        }
+    }
     /// Write access to element `index`.
     fn field_mut(&mut self, index: usize) -> Option<FieldMut<'_>>;
     /// Elements the schema does not name.

@@ -334,10 +334,28 @@ impl Extras {
     /// tag, then the elements and unknown elements added since (schema
     /// order, then in order). `None` when the record was not decoded.
     pub fn write_order(&self, elements: usize) -> Option<Vec<(Slot, Option<&XmlTag>)>> {
+        let all: Vec<usize> = (0..elements).collect();
+        self.write_order_of(&all)
+    }
+
+    /// [`Extras::write_order`] when only the elements in `present`
+    /// (ascending, as [`crate::Record::present`] gives them) hold anything:
+    /// the elements added since decoding are looked for among those only.
+    pub fn write_order_of(&self, present: &[usize]) -> Option<Vec<(Slot, Option<&XmlTag>)>> {
         let trace = self.trace()?;
+        let elements = trace
+            .slots
+            .iter()
+            .filter_map(|(slot, _)| match slot {
+                Slot::Element(i) => Some(i + 1),
+                Slot::Extra(_) => None,
+            })
+            .chain(present.last().map(|i| i + 1))
+            .max()
+            .unwrap_or(0);
         let mut done_element = vec![false; elements];
         let mut done_extra = vec![false; self.0.len()];
-        let mut order = Vec::with_capacity(elements + self.0.len());
+        let mut order = Vec::with_capacity(trace.slots.len() + present.len() + self.0.len());
         for (slot, tag) in &trace.slots {
             let done = match *slot {
                 Slot::Element(i) => done_element.get_mut(i),
@@ -349,8 +367,10 @@ impl Extras {
                 order.push((*slot, tag.as_ref()));
             }
         }
-        let added_elements =
-            (0..elements).filter(|&i| !done_element.get(i).copied().unwrap_or(true));
+        let added_elements = present
+            .iter()
+            .copied()
+            .filter(|&i| !done_element.get(i).copied().unwrap_or(false));
         order.extend(added_elements.map(|i| (Slot::Element(i), None)));
         let added_extras =
             (0..self.0.len()).filter(|&k| !done_extra.get(k).copied().unwrap_or(true));

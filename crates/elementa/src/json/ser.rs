@@ -403,9 +403,13 @@ impl Serialize for JsonRecord<'_> {
             }
             Ok::<(), S::Error>(())
         };
+        // Only the elements present are visited (a wide table's absent ones
+        // cost nothing).
+        let mut present = Vec::new();
+        record.present(&mut present);
         // A decoded record keeps the order it came in (known and unknown
         // elements interleaved), then what was added since.
-        if let Some(order) = record.extra().write_order(meta.elements.len()) {
+        if let Some(order) = record.extra().write_order_of(&present) {
             for (slot, _) in order {
                 match slot {
                     Slot::Element(i) => {
@@ -422,9 +426,11 @@ impl Serialize for JsonRecord<'_> {
             }
             return map.end();
         }
-        for (i, el) in meta.elements.iter().enumerate() {
-            write_extras(&mut map, i)?;
-            write_element(&mut map, i, el)?;
+        for i in present {
+            if let Some(el) = meta.elements.get(i) {
+                write_extras(&mut map, i)?;
+                write_element(&mut map, i, el)?;
+            }
         }
         write_extras(&mut map, usize::MAX)?;
         map.end()
