@@ -10,7 +10,7 @@
 //! exported and answers it; a 429 carries `Retry-After`.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -20,7 +20,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use crate::{Running, answer, cut_short, every};
+use crate::{Running, answer, cut_short, every, get, lock, pairs};
 
 /// The client id and secret the fake accepts.
 pub const CLIENT_ID: &str = "client-id";
@@ -91,14 +91,6 @@ struct Inner {
 }
 
 type Shared = Arc<Mutex<Inner>>;
-
-fn lock(shared: &Shared) -> MutexGuard<'_, Inner> {
-    // A panic while holding the lock fails the test that caused it; the
-    // state is still usable for reporting.
-    shared
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
 
 /// The fake server; stopped when dropped.
 #[derive(Debug)]
@@ -202,25 +194,6 @@ impl Inner {
         }
         v
     }
-}
-
-fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
-    query
-        .unwrap_or_default()
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (k.to_owned(), v.to_owned()),
-            None => (p.to_owned(), String::new()),
-        })
-        .collect()
-}
-
-fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
 }
 
 fn error_json(status: StatusCode, message: &str) -> Response {
@@ -341,7 +314,7 @@ fn token(shared: &Shared, method: &Method, body: &[u8]) -> Response {
     if method != Method::POST {
         return error_json(StatusCode::METHOD_NOT_ALLOWED, "POST the token request");
     }
-    let form = query_pairs(std::str::from_utf8(body).ok());
+    let form = pairs(std::str::from_utf8(body).ok());
     let oauth_error = |error: &str, description: &str| {
         answer(
             if error == "invalid_client" {
@@ -361,8 +334,7 @@ fn token(shared: &Shared, method: &Method, body: &[u8]) -> Response {
     {
         return oauth_error("invalid_client", "Client authentication failed");
     }
-    let scope = get(&form, "scope").unwrap_or_default().replace('+', " ");
-    let scope = scope.replace("%20", " ");
+    let scope = get(&form, "scope").unwrap_or_default();
     if scope.split(' ').any(|s| !s.starts_with("core.")) {
         return oauth_error(
             "invalid_scope",
@@ -385,7 +357,7 @@ fn token(shared: &Shared, method: &Method, body: &[u8]) -> Response {
 }
 
 fn api(inner: &mut Inner, method: &Method, path: &str, query: Option<&str>) -> Response {
-    let pairs = query_pairs(query);
+    let pairs = pairs(query);
     let rest = path.strip_prefix("/api/invoices");
     match (method, rest) {
         (&Method::GET, Some("")) => list(inner, &pairs),

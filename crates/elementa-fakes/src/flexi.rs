@@ -16,7 +16,7 @@
 //! 402 (licence), 403 (no rights) and 406 (a format not served) answer with
 //! a `winstrom` message.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -26,7 +26,7 @@ use axum::response::Response;
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::{Running, answer, cut_short, every};
+use crate::{Running, answer, cut_short, every, get, lock, pairs};
 
 /// The user and password the fake accepts.
 pub const USER: &str = "winstrom";
@@ -100,12 +100,6 @@ struct Inner {
 
 type Shared = Arc<Mutex<Inner>>;
 
-fn lock(shared: &Shared) -> MutexGuard<'_, Inner> {
-    shared
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 /// The fake server; stopped when dropped.
 #[derive(Debug)]
 pub struct FakeFlexi {
@@ -175,53 +169,6 @@ fn message(status: StatusCode, text: &str) -> Response {
         "application/json",
         envelope(json!({ "success": "false", "message": text })),
     )
-}
-
-fn pairs(query: Option<&str>) -> Vec<(String, String)> {
-    query
-        .unwrap_or_default()
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-/// Percent-decoding of query values (what the client encodes).
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (b, hex) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
 }
 
 async fn handle(
