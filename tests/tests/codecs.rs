@@ -214,7 +214,7 @@ fn bad_values_say_where() {
     let err = elementa_xml::decode(meta, text, DecodeOptions::default()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "4:7: expense-lines[0].amount: `12,50` is not a decimal"
+        "4:7: expense-lines[0].amount: `12,50` is not a valid decimal"
     );
 
     let json = "{\"expense-lines\": [{\"amount\": \"12,50\"}]}";

@@ -67,7 +67,7 @@ fn decimals_given_as_json_numbers_are_exact_or_refused() {
             format!("<expense-report><total type=\"decimal\">{number}</total></expense-report>");
         let err = elementa_xml::from_str::<ExpenseReport>(&xml).unwrap_err();
         assert!(
-            err.message.contains("is not a decimal that fits"),
+            err.message.contains("is not a valid decimal that fits"),
             "{xml}: {err}"
         );
     }

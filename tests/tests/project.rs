@@ -285,7 +285,7 @@ fn streaming_errors_point_into_the_whole_input() {
         Method::Get,
     )
     .unwrap_err();
-    assert_eq!(err.to_string(), "6:5: [1].id: `two` is not an integer");
+    assert_eq!(err.to_string(), "6:5: [1].id: `two` is not a valid integer");
 
     let json = "[{\"id\": 1},\n {\"id\": \"two\"}]";
     let err = project_stream(

@@ -304,7 +304,7 @@ pub fn generate(
                         #(#lookups)*
                         _ => ::core::option::Option::None,
                     },
-                    new: || ::std::boxed::Box::new(<#ty as ::core::default::Default>::default()),
+                    new: || <::std::boxed::Box<#ty> as ::core::default::Default>::default(),
                 };
                 &META
             }

@@ -36,6 +36,20 @@ fn is_name_char(c: char) -> bool {
 /// assert!(!elementa_xml::is_xml_name("1st"));
 /// ```
 pub fn is_xml_name(name: &str) -> bool {
+    // Nearly every name is ASCII: bytes first.
+    if name.is_ascii() {
+        let mut bytes = name.bytes();
+        return bytes
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':')
+            && bytes.all(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':' | b'?')
+            });
+    }
+    is_xml_name_by_chars(name)
+}
+
+fn is_xml_name_by_chars(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(is_name_start) && chars.all(|c| c == '?' || is_name_char(c))
 }
@@ -75,6 +89,18 @@ pub(crate) fn describe(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_grammar() {
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                let name = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(is_xml_name(&name), is_xml_name_by_chars(&name), "{name:?}");
+                let one = String::from_utf8(vec![a]).unwrap();
+                assert_eq!(is_xml_name(&one), is_xml_name_by_chars(&one), "{one:?}");
+            }
+        }
+    }
 
     #[test]
     fn forbidden_characters_are_found_where_they_are() {

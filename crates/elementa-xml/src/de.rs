@@ -4,9 +4,8 @@ use std::borrow::Cow;
 
 use elementa::LIST_REMOVE_ALL;
 use elementa::{
-    Any, Date, DateTime, DecodeError, Dialect, ENVELOPE_ROOT, ElementMeta, Envelope, Field,
-    FieldMut, Kind, Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp,
-    Trace, XmlTag,
+    Any, DecodeError, Dialect, ENVELOPE_ROOT, ElementMeta, Envelope, Field, FieldMut, Kind,
+    Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Trace, XmlTag,
 };
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
@@ -268,6 +267,8 @@ struct Decoder<'a, S: Source<'a>> {
     flexi: bool,
     /// Where the element being read starts, for error positions.
     mark: Loc,
+    /// Scratch space for [`Trace::is_schema_order`].
+    present: Vec<usize>,
     _events: std::marker::PhantomData<Event<'a>>,
 }
 
@@ -280,6 +281,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             path: Vec::new(),
             flexi,
             mark: Loc::default(),
+            present: Vec::new(),
             _events: std::marker::PhantomData,
         }
     }
@@ -655,7 +657,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         let text_record = meta.text_element().is_some();
         if let Some((i, _)) = meta.text_element() {
             // JSON writes the text (`message`) first.
-            trace.slots.push((Slot::Element(i), None));
+            trace.push(Slot::Element(i), None);
         }
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.attr_err(open, &e))?;
@@ -667,7 +669,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         || (text_record && el.placement == Placement::Element) =>
                 {
                     if text_record {
-                        trace.slots.push((Slot::Element(i), None));
+                        trace.push(Slot::Element(i), None);
                     }
                     self.path.push(Seg::Wire(el.wire));
                     self.mark = open.at;
@@ -714,9 +716,21 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         if !is_list(el) && !seen.insert(i) {
                             return Err(self.err("duplicate element"));
                         }
-                        trace.slots.push((Slot::Element(i), Some(tag_of(&child))));
+                        // The start tag the encoder writes anyway for a
+                        // value is not kept (most elements: no allocation).
+                        let usual = is_usual_tag(el, &child, !self.flexi);
+                        let n = trace.slots.len();
+                        trace.push(Slot::Element(i), (!usual).then(|| tag_of(&child)));
                         if let Some(slot) = record.field_mut(i) {
                             self.element(slot, el, &child, cname)?;
+                        }
+                        if usual
+                            && !record
+                                .field(i)
+                                .is_some_and(|f| f.is_present() && !f.is_null())
+                        {
+                            // Empty, so null: its tag is kept after all.
+                            trace.set_tag(n, tag_of(&child));
                         }
                         position = position.max(i + 1);
                         if self.flexi && carries_attributes(el) {
@@ -738,9 +752,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         }
                         let (value, tag) = self.any_tagged(&child)?;
                         self.path.pop();
-                        trace
-                            .slots
-                            .push((Slot::Extra(record.extra().0.len()), Some(tag)));
+                        trace.push(Slot::Extra(record.extra().0.len()), Some(tag));
                         record.extra_mut().push(cname.to_owned(), value, position);
                     }
                 }
@@ -759,7 +771,13 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 }
             }
         }
-        record.extra_mut().set_trace(Some(trace));
+        // A record that came in schema order, with no start tag to keep,
+        // is written the same without its trace.
+        if !(trace.tags.is_empty()
+            && Trace::is_schema_order(&*record, &trace.slots, &mut self.present))
+        {
+            record.extra_mut().set_trace(Some(trace));
+        }
         self.depth -= 1;
         Ok(())
     }
@@ -972,9 +990,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 return Err(self.err(format!("duplicate attribute `{key}`")));
             }
             let value = self.attr_value(&a)?.into_owned();
-            trace
-                .slots
-                .push((Slot::Extra(record.extra().0.len()), None));
+            trace.push(Slot::Extra(record.extra().0.len()), None);
             record.extra_mut().push(name, Any::String(value), position);
         }
         Ok(())
@@ -993,16 +1009,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             let value = self.attr_value(&a)?;
             match key {
                 "type" | "nil" if !self.flexi => {}
-                LIST_REMOVE_ALL if self.flexi => match value.as_ref() {
-                    "true" => list.set_remove_all(true),
-                    "false" => list.set_remove_all(false),
-                    other => {
-                        return Err(self.err(format!(
-                            "`{}` is not a boolean (expected `true` or `false`)",
-                            clip(other)
-                        )));
-                    }
-                },
+                LIST_REMOVE_ALL if self.flexi => list.set_remove_all(
+                    elementa::scalar::parse_boolean(&value).map_err(|e| self.err(e.to_string()))?,
+                ),
                 other => {
                     let known = if self.flexi { LIST_REMOVE_ALL } else { "type" };
                     return Err(self.err(format!(
@@ -1021,40 +1030,24 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         el: &ElementMeta,
         text: String,
     ) -> Result<(), DecodeError> {
-        let bad = |what: &str| self.err(format!("`{}` is not {what}", clip(&text)));
-        let empty = text.trim().is_empty();
-        match slot {
-            FieldMut::String(f) => *f = Field::Value(text),
-            FieldMut::Enum(f) => f.set_wire(&text),
-            mut slot if empty => slot.set_null(),
-            FieldMut::Integer(f) => {
-                *f = Field::Value(text.trim().parse().map_err(|_| bad("an integer"))?);
+        // Strings keep their text exactly; around any other value,
+        // whitespace is XML layout, and an empty value is null.
+        let text = match slot {
+            FieldMut::String(_) | FieldMut::Enum(_) => Cow::Owned(text),
+            mut slot if text.trim().is_empty() => {
+                slot.set_null();
+                return Ok(());
             }
-            FieldMut::Decimal(f) => {
-                *f = Field::Value(
-                    elementa::parse_decimal(text.trim())
-                        .map_err(|e| bad(&format!("a {}", e.expected)))?,
-                );
+            _ if text.trim().len() == text.len() => Cow::Owned(text),
+            _ => Cow::Owned(text.trim().to_owned()),
+        };
+        match elementa::scalar::set_text(slot, text) {
+            Ok(()) => Ok(()),
+            Err(elementa::scalar::TextError::Invalid(e)) => Err(self.err(e.to_string())),
+            Err(elementa::scalar::TextError::NotText) => {
+                Err(self.err(format!("`{}` cannot hold text", el.wire)))
             }
-            FieldMut::Boolean(f) => {
-                *f = Field::Value(match text.trim() {
-                    "true" => true,
-                    "false" => false,
-                    _ => return Err(bad("a boolean (expected `true` or `false`)")),
-                });
-            }
-            FieldMut::DateTime(f) => {
-                *f = Field::Value(DateTime::parse(&text).map_err(|e| self.err(e.to_string()))?);
-            }
-            FieldMut::Date(f) => {
-                *f = Field::Value(Date::parse(&text).map_err(|e| self.err(e.to_string()))?);
-            }
-            FieldMut::Timestamp(f) => {
-                *f = Field::Value(Timestamp::parse(&text).map_err(|e| self.err(e.to_string()))?);
-            }
-            _ => return Err(self.err(format!("`{}` cannot hold text", el.wire))),
         }
-        Ok(())
     }
 
     /// The text content of a scalar element (empty for `<x/>`).
@@ -1259,6 +1252,38 @@ fn sections_only(mut text: String, sections: &[(usize, usize)]) -> String {
 }
 
 /// The start tag of an element as it came (its name and attributes).
+/// Whether `open` is the start tag the encoder writes for a value of
+/// scalar `el` (`<kod>`; Coupa's `<id type="integer">`), which a trace
+/// need not keep.
+fn is_usual_tag(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
+    if open.empty
+        || el.placement != Placement::Element
+        || !matches!(
+            el.kind,
+            Kind::Integer
+                | Kind::Decimal
+                | Kind::Boolean
+                | Kind::String
+                | Kind::Text
+                | Kind::DateTime
+                | Kind::Date
+                | Kind::Timestamp
+        )
+    {
+        return false;
+    }
+    let Some(rest) = open.start[..].strip_prefix(el.wire) else {
+        return false;
+    };
+    match crate::ser::type_attr(&el.kind) {
+        Some(t) if coupa => rest
+            .strip_prefix(" type=\"")
+            .and_then(|r| r.strip_prefix(t))
+            .is_some_and(|r| r == "\""),
+        _ => rest.is_empty(),
+    }
+}
+
 fn tag_of(open: &Open<'_>) -> XmlTag {
     XmlTag {
         tag: open.start[..].to_owned(),

@@ -30,7 +30,7 @@
 //!
 //! let err = elementa_xml::from_str::<Comment>("<comment>\n<to-supplier>yes</to-supplier>\n</comment>")
 //!     .unwrap_err();
-//! assert_eq!(err.to_string(), "2:1: to-supplier: `yes` is not a boolean (expected `true` or `false`)");
+//! assert_eq!(err.to_string(), "2:1: to-supplier: `yes` is not a valid boolean (`true` or `false`)");
 //! ```
 #![forbid(unsafe_code)]
 

@@ -206,7 +206,8 @@ pub(crate) fn fragment_to(
     }
 }
 
-fn type_attr(kind: &Kind) -> Option<&'static str> {
+/// The `type` attribute Coupa writes on elements of `kind`.
+pub(crate) fn type_attr(kind: &Kind) -> Option<&'static str> {
     match kind {
         Kind::Integer => Some("integer"),
         Kind::Decimal => Some("decimal"),
@@ -218,23 +219,7 @@ fn type_attr(kind: &Kind) -> Option<&'static str> {
     }
 }
 
-/// The text of a scalar field, or `None` for null / absent / non-scalars;
-/// borrowed from the record where it is held as text, so a long value is
-/// not copied to be written.
-fn scalar_text<'f>(field: &FieldRef<'f>) -> Option<Cow<'f, str>> {
-    match *field {
-        FieldRef::Integer(f) => f.value().map(|v| Cow::Owned(v.to_string())),
-        FieldRef::Decimal(f) => f.value().map(|v| Cow::Owned(v.to_string())),
-        FieldRef::Boolean(f) => f.value().map(|v| Cow::Owned(v.to_string())),
-        FieldRef::String(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
-        FieldRef::Enum(f) => f.get().value().map(|s| Cow::Borrowed(*s)),
-        FieldRef::DateTime(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
-        FieldRef::Date(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
-        FieldRef::Timestamp(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
-        FieldRef::Relation(f) => f.value().map(|v| Cow::Owned(v.id.to_string())),
-        FieldRef::Strings(_) | FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Any(_) => None,
-    }
-}
+use elementa::scalar::text_of as scalar_text;
 
 impl<'l> Writer<'l> {
     fn new(layout: &'l Layout, dialect: Dialect) -> Self {

@@ -32,6 +32,7 @@ pub mod json;
 mod link;
 mod meta;
 mod record;
+pub mod scalar;
 mod validate;
 mod value;
 

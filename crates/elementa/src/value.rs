@@ -83,8 +83,10 @@ impl DateTime {
 
     /// The instant.
     pub fn timestamp(&self) -> jiff::Timestamp {
-        // Checked on construction; the fallback is never taken.
-        self.0.parse().unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        match self.0.parse() {
+            Ok(t) => t,
+            Err(_) => unreachable!("invariant: a DateTime is parsed when it is built"),
+        }
     }
 }
 
@@ -115,10 +117,10 @@ impl Date {
 
     /// The calendar date.
     pub fn date(&self) -> jiff::civil::Date {
-        self.0
-            .get(..10)
-            .and_then(|d| d.parse().ok())
-            .unwrap_or_default()
+        match self.0.get(..10).map(str::parse) {
+            Some(Ok(d)) => d,
+            _ => unreachable!("invariant: a Date is parsed when it is built"),
+        }
     }
 }
 
@@ -145,29 +147,42 @@ text_value!(
 impl Timestamp {
     /// Checks and wraps `text` (`YYYY-MM-DD HH:MM:SS[.f{1,6}]`).
     pub fn parse(text: &str) -> Result<Self, ValueError> {
-        let err = || {
-            invalid(
-                text,
-                "timestamp (YYYY-MM-DD HH:MM:SS.f, 1 to 6 fraction digits)",
-            )
-        };
-        let (main, frac) = match text.split_once('.') {
-            Some((m, f)) => (m, Some(f)),
-            None => (text, None),
-        };
-        if let Some(f) = frac
-            && (!(1..=6).contains(&f.len()) || !f.bytes().all(|c| c.is_ascii_digit()))
-        {
-            return Err(err());
-        }
-        jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", main).map_err(|_| err())?;
+        civil_timestamp(text)?;
         Ok(Timestamp(text.into()))
     }
 
     /// The local date and time.
     pub fn datetime(&self) -> jiff::civil::DateTime {
-        self.0.replacen(' ', "T", 1).parse().unwrap_or_default()
+        match civil_timestamp(&self.0) {
+            Ok(t) => t,
+            Err(_) => unreachable!("invariant: a Timestamp is parsed when it is built"),
+        }
     }
+}
+
+/// `YYYY-MM-DD HH:MM:SS[.f{1,6}]` as a local date and time.
+fn civil_timestamp(text: &str) -> Result<jiff::civil::DateTime, ValueError> {
+    let err = || {
+        invalid(
+            text,
+            "timestamp (YYYY-MM-DD HH:MM:SS.f, 1 to 6 fraction digits)",
+        )
+    };
+    let (main, frac) = match text.split_once('.') {
+        Some((m, f)) => (m, Some(f)),
+        None => (text, None),
+    };
+    let mut nanos = 0i32;
+    if let Some(f) = frac {
+        if !(1..=6).contains(&f.len()) || !f.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(err());
+        }
+        for (k, c) in f.bytes().enumerate() {
+            nanos += i32::from(c - b'0') * 10i32.pow(8 - k as u32);
+        }
+    }
+    let t = jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", main).map_err(|_| err())?;
+    t.with().subsec_nanosecond(nanos).build().map_err(|_| err())
 }
 
 /// Reads a decimal exactly, as the wire writes it (`-12.50`, `1.5e3`), or
@@ -319,7 +334,59 @@ impl XmlTag {
 pub struct Trace {
     /// The elements in the order they came; an inline list's items each
     /// have a slot.
-    pub slots: Vec<(Slot, Option<XmlTag>)>,
+    pub slots: Vec<Slot>,
+    /// The XML start tag of the slot with the same index, when it came
+    /// from XML; shorter than `slots` (empty from JSON) when the remaining
+    /// slots have none.
+    pub tags: Vec<Option<XmlTag>>,
+}
+
+impl Trace {
+    /// Whether a record whose elements came in the order of `slots` is
+    /// written exactly the same without a trace, so decoders need not keep
+    /// one: it holds no unknown element, and the elements it holds are
+    /// those of `slots`, each once, in schema order. `present` is scratch
+    /// space (cleared).
+    pub fn is_schema_order(
+        record: &dyn crate::Record,
+        slots: &[Slot],
+        present: &mut Vec<usize>,
+    ) -> bool {
+        if !record.extra().is_empty() {
+            return false;
+        }
+        present.clear();
+        record.present(present);
+        present.len() == slots.len()
+            && present
+                .iter()
+                .zip(slots)
+                .all(|(&i, &slot)| slot == Slot::Element(i))
+    }
+
+    /// Adds a slot, with its start tag when it came from XML.
+    pub fn push(&mut self, slot: Slot, tag: Option<XmlTag>) {
+        if tag.is_some() {
+            self.tags.resize_with(self.slots.len(), || None);
+            self.tags.push(tag);
+        }
+        self.slots.push(slot);
+    }
+
+    /// Sets the start tag of slot `n` (pushed before).
+    pub fn set_tag(&mut self, n: usize, tag: XmlTag) {
+        if self.tags.len() <= n {
+            self.tags.resize_with(n + 1, || None);
+        }
+        if let Some(t) = self.tags.get_mut(n) {
+            *t = Some(tag);
+        }
+    }
+
+    /// The start tag of slot `n`, if it came with one.
+    pub fn tag(&self, n: usize) -> Option<&XmlTag> {
+        self.tags.get(n).and_then(Option::as_ref)
+    }
 }
 
 impl Extras {
@@ -346,7 +413,7 @@ impl Extras {
         let elements = trace
             .slots
             .iter()
-            .filter_map(|(slot, _)| match slot {
+            .filter_map(|slot| match slot {
                 Slot::Element(i) => Some(i + 1),
                 Slot::Extra(_) => None,
             })
@@ -356,7 +423,7 @@ impl Extras {
         let mut done_element = vec![false; elements];
         let mut done_extra = vec![false; self.0.len()];
         let mut order = Vec::with_capacity(trace.slots.len() + present.len() + self.0.len());
-        for (slot, tag) in &trace.slots {
+        for (n, slot) in trace.slots.iter().enumerate() {
             let done = match *slot {
                 Slot::Element(i) => done_element.get_mut(i),
                 Slot::Extra(k) => done_extra.get_mut(k),
@@ -364,7 +431,7 @@ impl Extras {
             if let Some(done) = done
                 && !std::mem::replace(done, true)
             {
-                order.push((*slot, tag.as_ref()));
+                order.push((*slot, trace.tag(n)));
             }
         }
         let added_elements = present
@@ -494,14 +561,14 @@ mod write_order_tests {
         };
         // Came as: element 2, the unknown one, element 0 twice (an inline
         // list's items); element 1 was set after decoding.
-        extras.set_trace(Some(Trace {
-            slots: vec![
-                (Slot::Element(2), None),
-                (Slot::Extra(0), None),
-                (Slot::Element(0), Some(tag.clone())),
-                (Slot::Element(0), None),
-            ],
-        }));
+        let mut trace = Trace::default();
+        trace.push(Slot::Element(2), None);
+        trace.push(Slot::Extra(0), None);
+        trace.push(Slot::Element(0), Some(tag.clone()));
+        trace.push(Slot::Element(0), None);
+        assert_eq!(trace.tag(2), Some(&tag));
+        assert_eq!(trace.tag(3), None);
+        extras.set_trace(Some(trace));
         assert_eq!(
             extras.write_order(3),
             Some(vec![

@@ -5,8 +5,8 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use crate::{
-    Any, Date, DateTime, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind, LIST_REMOVE_ALL,
-    Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Timestamp, Trace,
+    Any, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind, LIST_REMOVE_ALL, Placement,
+    Record, Relation, Resolve, Resource, ResourceMeta, Slot, Trace,
 };
 use serde::de::{
     self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
@@ -517,6 +517,12 @@ struct Ctx {
     max_depth: usize,
     depth: Cell<usize>,
     err_path: RefCell<Vec<Seg>>,
+    /// The slots of the records being decoded, innermost last: each record
+    /// pushes its own above its parent's and takes them off when it ends,
+    /// so one buffer serves a whole document.
+    slots: RefCell<Vec<Slot>>,
+    /// Scratch space for [`Trace::is_schema_order`].
+    present: RefCell<Vec<usize>>,
 }
 
 enum Seg {
@@ -531,6 +537,8 @@ impl Ctx {
             max_depth: options.max_depth,
             depth: Cell::new(0),
             err_path: RefCell::new(Vec::new()),
+            slots: RefCell::new(Vec::new()),
+            present: RefCell::new(Vec::new()),
         }
     }
 
@@ -605,7 +613,11 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let mut position = 0;
         let mut decorations: Vec<(usize, &'static str, String, usize)> = Vec::new();
         let mut remove_all: Vec<(usize, bool)> = Vec::new();
-        let mut trace = Trace::default();
+        let start = cx.slots.borrow().len();
+        // Whether the keys came in schema order: then encoders, writing in
+        // schema order, give the same order without a trace to follow.
+        let mut in_order = true;
+        let mut last = None;
         let mut unknown_names = crate::UniqueNames::default();
         while let Some(key) = map.next_key_seed(KeySeed {
             meta,
@@ -633,7 +645,9 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     if !attribute {
                         position = position.max(i + 1);
                     }
-                    trace.slots.push((Slot::Element(i), None));
+                    in_order &= last.is_none_or(|l| l < i);
+                    last = Some(i);
+                    cx.slots.borrow_mut().push(Slot::Element(i));
                 }
                 Key::Decoration(i, attr) => {
                     let value: String = cx.mark(map.next_value(), || {
@@ -653,19 +667,10 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                             }))
                         };
                     let value: String = cx.mark(map.next_value(), name)?;
-                    let on = match value.as_str() {
-                        "true" => true,
-                        "false" => false,
-                        _ => {
-                            return cx.mark(
-                                Err(de::Error::invalid_value(
-                                    de::Unexpected::Str(&value),
-                                    &"`true` or `false`",
-                                )),
-                                name,
-                            );
-                        }
-                    };
+                    let on = cx.mark(
+                        crate::scalar::parse_boolean(&value).map_err(de::Error::custom),
+                        name,
+                    )?;
                     remove_all.push((i, on));
                 }
                 Key::Unknown(name) => {
@@ -682,7 +687,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                         }
                     };
                     let k = self.record.extra().0.len();
-                    trace.slots.push((Slot::Extra(k), None));
+                    cx.slots.borrow_mut().push(Slot::Extra(k));
                     // A Flexi attribute (`@x`) is no element: it stands
                     // before all of them, as encoders write it.
                     let at = if cx.flexi && name.starts_with('@') {
@@ -720,7 +725,23 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                 }
             }
         }
-        self.record.extra_mut().set_trace(Some(trace));
+        let mut slots = cx.slots.borrow_mut();
+        if in_order
+            && Trace::is_schema_order(
+                &*self.record,
+                slots.get(start..).unwrap_or_default(),
+                &mut cx.present.borrow_mut(),
+            )
+        {
+            slots.truncate(start);
+        } else {
+            let trace = Trace {
+                slots: slots.drain(start..).collect(),
+                tags: Vec::new(),
+            };
+            self.record.extra_mut().set_trace(Some(trace));
+        }
+        drop(slots);
         cx.leave();
         Ok(())
     }
@@ -873,35 +894,17 @@ impl ValueSeed<'_, '_> {
             }
         }
         match self.slot {
-            FieldMut::String(f) => *f = Field::Value(v.to_owned()),
-            FieldMut::Enum(f) => f.set_wire(v),
-            FieldMut::DateTime(f) => *f = Field::Value(parsed(DateTime::parse(v))?),
-            FieldMut::Date(f) => *f = Field::Value(parsed(Date::parse(v))?),
-            FieldMut::Timestamp(f) => *f = Field::Value(parsed(Timestamp::parse(v))?),
-            FieldMut::Relation(f) => *f = Field::Value(parsed(v.parse::<Relation>())?),
-            FieldMut::Decimal(f) => *f = Field::Value(parsed(crate::parse_decimal(v))?),
-            FieldMut::Integer(f) if flexi => {
-                let n = v
-                    .parse::<i64>()
-                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &"an integer"))?;
-                *f = Field::Value(n);
+            // Coupa's JSON writes integers and booleans as JSON numbers and
+            // booleans; Flexi's, as strings.
+            slot @ (FieldMut::Integer(_) | FieldMut::Boolean(_)) if !flexi => {
+                Err(E::invalid_type(de::Unexpected::Str(v), &Expect(&slot)))
             }
-            FieldMut::Boolean(f) if flexi => {
-                let b = match v {
-                    "true" => true,
-                    "false" => false,
-                    _ => {
-                        return Err(E::invalid_value(
-                            de::Unexpected::Str(v),
-                            &"`true` or `false`",
-                        ));
-                    }
-                };
-                *f = Field::Value(b);
-            }
-            slot => return Err(E::invalid_type(de::Unexpected::Str(v), &Expect(&slot))),
+            slot @ (FieldMut::Strings(_)
+            | FieldMut::One(_)
+            | FieldMut::Many(_)
+            | FieldMut::Any(_)) => Err(E::invalid_type(de::Unexpected::Str(v), &Expect(&slot))),
+            slot => crate::scalar::set_text(slot, v.into()).map_err(E::custom),
         }
-        Ok(())
     }
 }
 

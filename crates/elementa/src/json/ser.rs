@@ -130,15 +130,14 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for FlexiFormatte
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        let mut parts = fragment.split('/');
-        if let Some(first) = parts.next() {
-            w.write_all(first.as_bytes())?;
-        }
-        for part in parts {
+        // `find` looks for the byte with memchr: most fragments hold none.
+        let mut rest = fragment;
+        while let Some((head, tail)) = rest.split_once('/') {
+            w.write_all(head.as_bytes())?;
             w.write_all(b"\\/")?;
-            w.write_all(part.as_bytes())?;
+            rest = tail;
         }
-        Ok(())
+        w.write_all(rest.as_bytes())
     }
 }
 
@@ -355,6 +354,16 @@ impl Serialize for AnyJson<'_> {
     }
 }
 
+/// A key made of three pieces (`firma` `@` `ref`), written without
+/// building it first.
+struct Joined<'a>(&'a str, &'a str, &'a str);
+
+impl Serialize for Joined<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}{}{}", self.0, self.1, self.2))
+    }
+}
+
 impl Serialize for JsonRecord<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let record = self.0;
@@ -377,8 +386,7 @@ impl Serialize for JsonRecord<'_> {
                     continue;
                 }
                 if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                    let key = format!("@{}", el.wire);
-                    map.serialize_entry(&key, &Scalar { field, flexi })?;
+                    map.serialize_entry(&Joined("@", "", el.wire), &Scalar { field, flexi })?;
                 }
             }
         }
@@ -391,13 +399,13 @@ impl Serialize for JsonRecord<'_> {
                 if let FieldRef::Many(f) = field
                     && f.removes_all()
                 {
-                    map.serialize_entry(&format!("{}@{LIST_REMOVE_ALL}", el.wire), "true")?;
+                    map.serialize_entry(&Joined(el.wire, "@", LIST_REMOVE_ALL), "true")?;
                 }
                 map.serialize_entry(el.wire, &Scalar { field, flexi })?;
                 // A relation's decorations follow it: `firma@ref`, `firma@showAs`.
                 if let FieldRef::Relation(Field::Value(r)) = field {
                     for (k, v) in r.decorations() {
-                        map.serialize_entry(&format!("{}@{k}", el.wire), v)?;
+                        map.serialize_entry(&Joined(el.wire, "@", k), v)?;
                     }
                 }
             }

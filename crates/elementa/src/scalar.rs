@@ -1,0 +1,198 @@
+//! Scalar values as text, one rule for every codec: how the JSON and XML
+//! decoders read an integer, decimal, boolean, date, datetime, timestamp or
+//! relation from wire text into a record's field, with the same error for
+//! the same mistake, and how the encoders write one back.
+//!
+//! Text is taken exactly as given: a codec that treats whitespace around a
+//! value as layout (XML element content) trims it before calling, one that
+//! does not (a JSON string) passes it as it came.
+//!
+//! ```
+//! use elementa::{Field, FieldMut, scalar};
+//! let mut n: Field<i64> = Field::Absent;
+//! scalar::set_text(FieldMut::Integer(&mut n), "42".into()).unwrap();
+//! assert_eq!(n, Field::Value(42));
+//!
+//! let err = scalar::set_text(FieldMut::Integer(&mut n), "4 2".into()).unwrap_err();
+//! assert_eq!(err.to_string(), "`4 2` is not a valid integer");
+//! assert_eq!(scalar::text_of(&elementa::FieldRef::Integer(&n)).as_deref(), Some("42"));
+//! ```
+
+use std::borrow::Cow;
+
+use crate::{Date, DateTime, Field, FieldMut, FieldRef, Relation, Timestamp, ValueError};
+
+/// Why [`set_text`] could not store a text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// The text is not a value of the field's type.
+    #[error(transparent)]
+    Invalid(#[from] ValueError),
+    /// The field holds no scalar (a nested record, a list, strings, or an
+    /// unknown value), so no text can be its value.
+    #[error("holds no text value")]
+    NotText,
+}
+
+/// Reads an integer (`-12`, `+7`); no whitespace, no fraction, no exponent.
+///
+/// ```
+/// assert_eq!(elementa::scalar::parse_integer("-12"), Ok(-12));
+/// assert!(elementa::scalar::parse_integer("1.0").is_err());
+/// ```
+pub fn parse_integer(text: &str) -> Result<i64, ValueError> {
+    text.parse::<i64>()
+        .map_err(|_| ValueError::new(text, "integer"))
+}
+
+/// Reads a boolean: exactly `true` or `false`.
+///
+/// ```
+/// assert_eq!(elementa::scalar::parse_boolean("false"), Ok(false));
+/// assert_eq!(
+///     elementa::scalar::parse_boolean("yes").unwrap_err().to_string(),
+///     "`yes` is not a valid boolean (`true` or `false`)"
+/// );
+/// ```
+pub fn parse_boolean(text: &str) -> Result<bool, ValueError> {
+    match text {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(ValueError::new(text, "boolean (`true` or `false`)")),
+    }
+}
+
+/// Stores `text` as the value of a scalar field, parsed to its type: a
+/// string or allowed value as it is (an owned text is moved, not copied), an
+/// integer, decimal ([`crate::parse_decimal`], exact), boolean, date,
+/// datetime, timestamp or relation checked and parsed. Empty text is not
+/// null here: whether it means null is the wire form's rule, decided by the
+/// caller.
+pub fn set_text(slot: FieldMut<'_>, text: Cow<'_, str>) -> Result<(), TextError> {
+    match slot {
+        FieldMut::String(f) => *f = Field::Value(text.into_owned()),
+        FieldMut::Enum(f) => f.set_wire(&text),
+        FieldMut::Integer(f) => *f = Field::Value(parse_integer(&text)?),
+        FieldMut::Decimal(f) => *f = Field::Value(crate::parse_decimal(&text)?),
+        FieldMut::Boolean(f) => *f = Field::Value(parse_boolean(&text)?),
+        FieldMut::DateTime(f) => *f = Field::Value(DateTime::parse(&text)?),
+        FieldMut::Date(f) => *f = Field::Value(Date::parse(&text)?),
+        FieldMut::Timestamp(f) => *f = Field::Value(Timestamp::parse(&text)?),
+        FieldMut::Relation(f) => *f = Field::Value(text.parse::<Relation>()?),
+        FieldMut::Strings(_) | FieldMut::One(_) | FieldMut::Many(_) | FieldMut::Any(_) => {
+            return Err(TextError::NotText);
+        }
+    }
+    Ok(())
+}
+
+/// The text of a scalar field's value, as the wire writes it; `None` when
+/// it is null or absent, or holds no scalar. Borrowed where the value is
+/// held as text, so a long value is not copied to be written.
+pub fn text_of<'f>(field: &FieldRef<'f>) -> Option<Cow<'f, str>> {
+    match *field {
+        FieldRef::Integer(f) => f.value().map(|v| Cow::Owned(v.to_string())),
+        FieldRef::Decimal(f) => f.value().map(|v| Cow::Owned(v.to_string())),
+        FieldRef::Boolean(f) => f.value().map(|v| Cow::Borrowed(boolean_text(*v))),
+        FieldRef::String(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Enum(f) => f.get().value().map(|s| Cow::Borrowed(*s)),
+        FieldRef::DateTime(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Date(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Timestamp(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
+        FieldRef::Relation(f) => f.value().map(|v| Cow::Owned(v.id.to_string())),
+        FieldRef::Strings(_) | FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Any(_) => None,
+    }
+}
+
+/// `true` or `false`.
+pub fn boolean_text(value: bool) -> &'static str {
+    if value { "true" } else { "false" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scalar_kind_reads_its_text_and_writes_it_back() {
+        let mut s = Field::Absent;
+        let mut i = Field::Absent;
+        let mut d = Field::Absent;
+        let mut b = Field::Absent;
+        let mut dt = Field::Absent;
+        let mut day = Field::Absent;
+        let mut ts = Field::Absent;
+        let mut rel = Field::Absent;
+        let cases: Vec<(FieldMut<'_>, &str)> = vec![
+            (FieldMut::String(&mut s), " padded "),
+            (FieldMut::Integer(&mut i), "-7"),
+            (FieldMut::Decimal(&mut d), "1.50"),
+            (FieldMut::Boolean(&mut b), "true"),
+            (FieldMut::DateTime(&mut dt), "2010-09-22T20:42:57-07:00"),
+            (FieldMut::Date(&mut day), "2019-01-31+01:00"),
+            (FieldMut::Timestamp(&mut ts), "2019-06-07 12:34:56.7"),
+            (FieldMut::Relation(&mut rel), "code:CZK"),
+        ];
+        for (slot, text) in cases {
+            set_text(slot, text.into()).unwrap();
+        }
+        let back = [
+            text_of(&FieldRef::String(&s)),
+            text_of(&FieldRef::Integer(&i)),
+            text_of(&FieldRef::Decimal(&d)),
+            text_of(&FieldRef::Boolean(&b)),
+            text_of(&FieldRef::DateTime(&dt)),
+            text_of(&FieldRef::Date(&day)),
+            text_of(&FieldRef::Timestamp(&ts)),
+            text_of(&FieldRef::Relation(&rel)),
+        ];
+        let back: Vec<_> = back.iter().map(|t| t.as_deref().unwrap()).collect();
+        assert_eq!(
+            back,
+            [
+                " padded ",
+                "-7",
+                "1.50",
+                "true",
+                "2010-09-22T20:42:57-07:00",
+                "2019-01-31+01:00",
+                "2019-06-07 12:34:56.7",
+                "code:CZK"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_mistake_gets_the_same_error_for_every_kind() {
+        let mut i = Field::Absent;
+        let mut b = Field::Absent;
+        let mut d = Field::Absent;
+        let err = |r: Result<(), TextError>| r.unwrap_err().to_string();
+        assert_eq!(
+            err(set_text(FieldMut::Integer(&mut i), " 5".into())),
+            "` 5` is not a valid integer"
+        );
+        assert_eq!(
+            err(set_text(FieldMut::Boolean(&mut b), "TRUE".into())),
+            "`TRUE` is not a valid boolean (`true` or `false`)"
+        );
+        assert_eq!(
+            err(set_text(FieldMut::Decimal(&mut d), "1,5".into())),
+            "`1,5` is not a valid decimal"
+        );
+        assert_eq!(
+            i,
+            Field::Absent,
+            "a refused text leaves the field as it was"
+        );
+    }
+
+    #[test]
+    fn a_nested_record_or_list_takes_no_text() {
+        let mut any = Field::Absent;
+        assert_eq!(
+            set_text(FieldMut::Any(&mut any), "x".into()),
+            Err(TextError::NotText)
+        );
+    }
+}
