@@ -51,6 +51,15 @@ pub enum Body {
     Envelope(Envelope),
 }
 
+impl From<elementa::Payload> for Body {
+    fn from(payload: elementa::Payload) -> Self {
+        match payload {
+            elementa::Payload::One(r) => Body::One(r),
+            elementa::Payload::List(rs) => Body::List(rs),
+        }
+    }
+}
+
 impl Loaded {
     /// The records in order.
     pub fn records(&self) -> Vec<&dyn Record> {
@@ -313,15 +322,10 @@ pub fn load(
                     )));
                 }
             };
-            let list = elementa::strip_bom(&text).trim_start().starts_with('[');
-            let body = if list {
-                Body::List(
-                    elementa_json::decode_list(meta, &text, Default::default())
-                        .map_err(LoadError::Invalid)?,
-                )
-            } else {
-                Body::One(elementa_json::decode(meta, &text).map_err(LoadError::Invalid)?)
-            };
+            let body = Body::from(
+                elementa_json::decode_payload(meta, &text, Default::default())
+                    .map_err(LoadError::Invalid)?,
+            );
             Loaded {
                 meta: Some(meta),
                 body,
@@ -338,10 +342,7 @@ pub fn load(
             };
             let doc = elementa_xml::decode(meta, &text, DecodeOptions::default())
                 .map_err(LoadError::Invalid)?;
-            let body = match doc.body {
-                XmlBody::One(r) => Body::One(r),
-                XmlBody::List(rs) => Body::List(rs),
-            };
+            let body = Body::from(doc.body);
             Loaded {
                 meta: Some(meta),
                 body,

@@ -32,7 +32,7 @@
 
 pub use elementa::json::{
     DecodeOptions, JsonEnvelope, JsonList, JsonRecord, decode, decode_envelope, decode_into,
-    decode_list, envelope_to_string, for_each, from_str, from_str_list, to_string,
+    decode_list, decode_payload, envelope_to_string, for_each, from_str, from_str_list, to_string,
     to_string_pretty, to_writer, to_writer_pretty,
 };
 

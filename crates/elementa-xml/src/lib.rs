@@ -100,14 +100,8 @@ impl Layout {
     }
 }
 
-/// What a document holds.
-#[derive(Debug, Clone)]
-pub enum Body {
-    /// One record (`<comment>`).
-    One(Box<dyn Record>),
-    /// A list of records (`<comments type="array">`).
-    List(Vec<Box<dyn Record>>),
-}
+/// What a document holds: one record or a list ([`elementa::Payload`]).
+pub use elementa::Payload as Body;
 
 /// A decoded ABRA Flexi `winstrom` document: the envelope and its layout.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,17 +126,11 @@ pub struct Document {
 impl Document {
     /// The record, if the document holds one record.
     pub fn record(&self) -> Option<&dyn Record> {
-        match &self.body {
-            Body::One(r) => Some(&**r),
-            Body::List(_) => None,
-        }
+        self.body.record()
     }
 
     /// The records, one or many.
     pub fn records(&self) -> Vec<&dyn Record> {
-        match &self.body {
-            Body::One(r) => vec![&**r],
-            Body::List(rs) => rs.iter().map(|r| &**r).collect(),
-        }
+        self.body.records()
     }
 }

@@ -31,6 +31,7 @@ mod ident;
 pub mod json;
 mod link;
 mod meta;
+mod payload;
 mod record;
 pub mod scalar;
 mod validate;
@@ -46,6 +47,7 @@ pub use link::{LIST_REMOVE_ALL, Many, One};
 pub use meta::{
     ActionMeta, Detail, Dialect, ElementMeta, ElementSet, Kind, Placement, ResourceMeta,
 };
+pub use payload::Payload;
 pub use record::{
     EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
     fmt_record,

@@ -57,6 +57,22 @@ pub fn decode(meta: &'static ResourceMeta, text: &str) -> Result<Box<dyn Record>
     Ok(record)
 }
 
+/// Decodes a payload of resources described by `meta`: a JSON array is a
+/// list, and so is an ABRA Flexi envelope (which holds any number of
+/// records); any other object is one record.
+pub fn decode_payload(
+    meta: &'static ResourceMeta,
+    text: &str,
+    options: DecodeOptions,
+) -> Result<crate::Payload, Error> {
+    if in_envelope(meta) || crate::strip_bom(text).trim_start().starts_with('[') {
+        return decode_list(meta, text, options).map(crate::Payload::List);
+    }
+    let mut record = (meta.new)();
+    decode_into(&mut *record, text, options)?;
+    Ok(crate::Payload::One(record))
+}
+
 /// Decodes a JSON array of resources described by `meta`.
 pub fn decode_list(
     meta: &'static ResourceMeta,

@@ -19,8 +19,8 @@ mod de;
 mod ser;
 
 pub use de::{
-    DecodeOptions, decode, decode_envelope, decode_into, decode_list, for_each, from_str,
-    from_str_list,
+    DecodeOptions, decode, decode_envelope, decode_into, decode_list, decode_payload, for_each,
+    from_str, from_str_list,
 };
 pub use ser::{
     JsonEnvelope, JsonList, JsonRecord, envelope_to_string, to_string, to_string_pretty, to_writer,
