@@ -11,6 +11,9 @@
 //!   `../shared/specs` beside the repository) and
 //!   `schemas/<vendor>.overrides.toml`; `--check` writes nothing and fails
 //!   if the committed files differ (CI's drift check).
+//! - `bench-baseline [--check]`: write the benches' hand-written-style
+//!   serde structs (`tests/benches/support/equivalent.rs`) from the schemas;
+//!   `--check` fails if the committed file differs.
 //! - `compile-bench [N]`: generate N synthetic resources (default 300) into a
 //!   scratch crate under `target/compile-bench`, time `cargo build` of that
 //!   crate, then edit one schema file and check that the next build picks the
@@ -20,6 +23,7 @@
 //!   budget, beside a baseline built from the 13 earlier hand-written files.
 #![forbid(unsafe_code)]
 
+mod bench_baseline;
 mod compile_bench;
 mod export;
 mod fuzz;
@@ -118,6 +122,16 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("bench-baseline") => {
+            let check = args.get(1).map(String::as_str) == Some("--check");
+            match bench_baseline::run(&workspace_root(), check) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some("import") => import::run(&workspace_root(), args.get(1..).unwrap_or_default()),
         Some("compile-bench") if args.get(1).map(String::as_str) == Some("--vendors") => {
             match compile_bench::run_vendors(&workspace_root()) {
