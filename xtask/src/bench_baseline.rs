@@ -64,10 +64,14 @@ fn field_name(wire: &str, taken: &mut Vec<String>) -> String {
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'f');
     }
-    if matches!(
-        name.as_str(),
-        "type" | "ref" | "match" | "mod" | "use" | "self" | "super" | "crate" | "where"
-    ) {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else",
+        "enum", "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+        "match", "mod", "move", "mut", "priv", "pub", "ref", "return", "self", "static", "struct",
+        "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual",
+        "where", "while", "yield", "abstract", "become", "do", "final", "override",
+    ];
+    if KEYWORDS.contains(&name.as_str()) {
         name.push('_');
     }
     let base = name.clone();
@@ -80,12 +84,11 @@ fn field_name(wire: &str, taken: &mut Vec<String>) -> String {
     name
 }
 
-fn rust_type(set: &SchemaSet, resource: &Resource, ty: &Type) -> String {
+fn rust_type(set: &SchemaSet, ids: &[&str], resource: &Resource, ty: &Type) -> String {
     let flexi = resource.dialect == Dialect::Flexi;
     let struct_of = |target: &str| {
         let id = format!("{}/{target}", resource.vendor);
-        RESOURCES
-            .contains(&id.as_str())
+        ids.contains(&id.as_str())
             .then(|| set.get(&id).map(type_name))
             .flatten()
     };
@@ -123,7 +126,14 @@ pub fn render(set: &SchemaSet) -> Result<String, String> {
          #![allow(dead_code)]\n\n\
          use serde::{Deserialize, Serialize};\n",
     );
-    for id in RESOURCES {
+    structs(set, RESOURCES, &mut out)?;
+    Ok(out)
+}
+
+/// The structs of `ids` (resource ids), each after the other, into `out`;
+/// associations with a resource outside `ids` are `serde_json::Value`s.
+pub fn structs(set: &SchemaSet, ids: &[&str], out: &mut String) -> Result<(), String> {
+    for id in ids {
         let resource = set
             .get(id)
             .ok_or_else(|| format!("{id}: no such resource under schemas/"))?;
@@ -138,7 +148,7 @@ pub fn render(set: &SchemaSet) -> Result<String, String> {
         for el in &resource.elements {
             custom_fields |= el.wire == "custom-fields";
             let field = field_name(&el.wire, &mut taken);
-            let ty = rust_type(set, resource, &el.ty);
+            let ty = rust_type(set, ids, resource, &el.ty);
             let _ = write!(
                 out,
                 "    #[serde(rename = \"{}\", default, skip_serializing_if = \"Option::is_none\")]\n    pub {field}: Option<{ty}>,\n",
@@ -154,7 +164,7 @@ pub fn render(set: &SchemaSet) -> Result<String, String> {
         }
         out.push_str("}\n");
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Writes the file, or with `check` says whether it is up to date.

@@ -202,3 +202,56 @@ fn baseline_crate(root: &Path, vendor: &str) -> Result<std::path::PathBuf, Strin
     )?;
     Ok(dir)
 }
+
+/// The alternative to the reflection design, measured against the same
+/// budget: for each vendor, a clean debug build of its crate (its whole
+/// surface through `vendor!`), and beside it a scratch crate declaring the
+/// same resources as plain structs with `#[derive(Deserialize, Serialize)]`
+/// (serde derive generates a decode and an encode function per type, the
+/// design the benches' baselines use), dependencies built for both.
+pub fn run_derive(root: &Path) -> Result<(), String> {
+    let (set, errors) = elementa_schema::load_dir(&root.join("schemas"), "schemas");
+    if let Some(e) = errors.first() {
+        return Err(format!("schemas do not load: {e}"));
+    }
+    for (vendor, krate) in [("coupa", "elementa-coupa"), ("flexi", "elementa-flexi")] {
+        cargo(root, &["build", "--quiet", "-p", krate])?;
+        cargo(root, &["clean", "--quiet", "-p", krate])?;
+        let start = Instant::now();
+        cargo(root, &["build", "--quiet", "-p", krate])?;
+        let real = start.elapsed().as_secs_f64();
+
+        let ids: Vec<String> = set
+            .resources
+            .keys()
+            .filter(|id| id.starts_with(&format!("{vendor}/")))
+            .cloned()
+            .collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let dir = root.join(format!("target/compile-bench/derive-{vendor}"));
+        std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
+        let mut lib = String::from(
+            "#![allow(dead_code, non_camel_case_types)]\nuse serde::{Deserialize, Serialize};\n",
+        );
+        crate::bench_baseline::structs(&set, &ids, &mut lib)?;
+        write(&dir.join("src/lib.rs"), &lib)?;
+        write(
+            &dir.join("Cargo.toml"),
+            "[package]\nname = \"derive\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\
+             rust_decimal = \"1\"\njiff = { version = \"0.2\", features = [\"serde\"] }\n\n[workspace]\n",
+        )?;
+        cargo(&dir, &["build", "--quiet", "--lib"])?;
+        cargo(&dir, &["clean", "--quiet", "-p", "derive"])?;
+        let start = Instant::now();
+        cargo(&dir, &["build", "--quiet", "--lib"])?;
+        let derive = start.elapsed().as_secs_f64();
+        println!(
+            "compile-bench: {krate} ({} resources) debug: {real:.1} s; the same resources as \
+             serde-derive structs: {derive:.1} s; ratio {:.2}x",
+            ids.len(),
+            derive / real.max(f64::EPSILON)
+        );
+    }
+    Ok(())
+}

@@ -18,6 +18,9 @@
 //!   scratch crate under `target/compile-bench`, time `cargo build` of that
 //!   crate, then edit one schema file and check that the next build picks the
 //!   change up.
+//! - `compile-bench --derive`: each vendor crate's clean debug build beside
+//!   a scratch crate declaring the same resources as serde-derive structs
+//!   (the per-type-functions alternative to the reflection design).
 //! - `compile-bench --vendors`: the real schemas — a clean build of each
 //!   vendor crate (dependencies built), debug and release, against the
 //!   budget, beside a baseline built from the 13 earlier hand-written files.
@@ -133,6 +136,15 @@ fn main() -> ExitCode {
             }
         }
         Some("import") => import::run(&workspace_root(), args.get(1..).unwrap_or_default()),
+        Some("compile-bench") if args.get(1).map(String::as_str) == Some("--derive") => {
+            match compile_bench::run_derive(&workspace_root()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some("compile-bench") if args.get(1).map(String::as_str) == Some("--vendors") => {
             match compile_bench::run_vendors(&workspace_root()) {
                 Ok(()) => ExitCode::SUCCESS,
