@@ -253,11 +253,17 @@ fn hostile_xml_is_refused_quickly() {
     assert!(err.message.contains("unknown entity `&lol2;`"), "{err}");
     assert_eq!(err.path, "login");
 
-    let limited = DecodeOptions { max_depth: 2 };
+    let limited = DecodeOptions {
+        max_depth: 2,
+        ..Default::default()
+    };
     let nested = "<expense-report><currency><code>USD</code></currency></expense-report>";
     let meta = ExpenseReport::resource_meta();
     assert!(elementa_xml::decode(meta, nested, limited).is_ok());
-    let limited = DecodeOptions { max_depth: 1 };
+    let limited = DecodeOptions {
+        max_depth: 1,
+        ..Default::default()
+    };
     assert!(elementa_xml::decode(meta, nested, limited).is_err());
 }
 

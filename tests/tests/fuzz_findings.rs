@@ -235,7 +235,10 @@ fn streaming_errors_point_at_the_offending_tag() {
     let err = elementa_xml::for_each(
         User::resource_meta(),
         text.as_bytes(),
-        elementa::DecodeOptions { max_depth: 3 },
+        elementa::DecodeOptions {
+            max_depth: 3,
+            ..Default::default()
+        },
         &mut |_, _| Ok(()),
     )
     .unwrap_err();

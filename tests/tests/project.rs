@@ -377,3 +377,69 @@ fn owned_projection_equals_the_copying_one_on_real_shaped_payloads() {
     }
     assert!(compared > 100, "only {compared} projections compared");
 }
+
+/// Streaming `limited` and `shallow` skip what they drop unread (it is not
+/// built): the output is still the typed projection of the whole record, on
+/// real-shaped payloads with custom fields and nested arrays.
+#[test]
+fn pruned_streaming_equals_the_typed_projection_on_real_shaped_payloads() {
+    let meta = elementa_coupa::OrderHeader::resource_meta();
+    for (format, path) in [
+        (Format::Json, "coupa/real/order-header.json"),
+        (Format::Xml, "coupa/real/order-header.xml"),
+    ] {
+        let text = fixture(path);
+        let whole = match format {
+            Format::Json => elementa_json::decode(meta, &text).unwrap(),
+            Format::Xml => elementa_xml::decode(meta, &text, Default::default())
+                .unwrap()
+                .body
+                .into_records()
+                .remove(0),
+        };
+        for p in [shallow(), Projection::ReturnObject(ReturnObject::Limited)] {
+            let typed = project(&*whole, &p).unwrap().unwrap();
+            let mut out = Vec::new();
+            project_stream(meta, format, text.as_bytes(), &mut out, &p, Method::Get).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            let expected = match format {
+                Format::Json => elementa_json::to_string(&*typed) + "\n",
+                Format::Xml => elementa_xml::to_string(&*typed).unwrap(),
+            };
+            assert_eq!(out, expected, "{path} {p:?}");
+        }
+    }
+}
+
+/// A bad value where `shallow` drops it does not stop the stream (it would
+/// not reach the output); where `shallow` keeps it, it does.
+#[test]
+fn pruned_streaming_skips_bad_values_it_drops() {
+    let meta = ExpenseReport::resource_meta();
+    let dropped = r#"[{"id": 1, "expense-lines": [{"id": 7, "amount": "not a number"}]}]"#;
+    let mut out = Vec::new();
+    project_stream(
+        meta,
+        Format::Json,
+        dropped.as_bytes(),
+        &mut out,
+        &shallow(),
+        Method::Get,
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "[{\"id\":1,\"expense-lines\":[{\"id\":7}]}]\n"
+    );
+    let kept = r#"[{"id": 1, "total": "not a number"}]"#;
+    let err = project_stream(
+        meta,
+        Format::Json,
+        kept.as_bytes(),
+        &mut Vec::new(),
+        &shallow(),
+        Method::Get,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("total"), "{err}");
+}

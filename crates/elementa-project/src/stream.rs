@@ -4,9 +4,9 @@
 
 use std::io::{BufRead, Write};
 
-use elementa::{Record, ResourceMeta, Shape, StreamError};
+use elementa::{Keep, Record, ResourceMeta, Shape, StreamError};
 
-use crate::{Method, ProjectError, Projection, project_owned};
+use crate::{Method, ProjectError, Projection, ReturnObject, project_owned};
 
 /// A wire format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,9 @@ fn projected(
 /// Reads records of `meta` in `format` from `input`, projects each, and
 /// writes the result in the same format to `output`. `return_object=none`
 /// writes nothing; it is refused for methods other than POST and PUT.
+/// What `limited` and `shallow` drop is skipped unread ([`Keep`]): it is not
+/// built, and not checked either — a bad value there does not stop the
+/// stream, as it would not reach the output.
 pub fn project_stream<R: BufRead, W: Write>(
     meta: &'static ResourceMeta,
     format: Format,
@@ -57,22 +60,30 @@ pub fn project_stream<R: BufRead, W: Write>(
     if projection.is_empty_body() {
         return Ok(());
     }
+    // What the projection drops is skipped unread: not checked, not built.
+    let options = elementa::DecodeOptions {
+        keep: match projection {
+            Projection::ReturnObject(ReturnObject::Limited) => Keep::Ids,
+            Projection::ReturnObject(ReturnObject::Shallow) => Keep::Shallow,
+            _ => Keep::All,
+        },
+        ..Default::default()
+    };
     match format {
         Format::Json => {
             let mut count = 0usize;
-            let shape =
-                elementa_json::for_each(meta, input, Default::default(), &mut |shape, r| {
-                    let p = projected(r, projection)?;
-                    let Some(p) = p else {
-                        return Ok(());
-                    };
-                    if shape == Shape::List {
-                        output.write_all(if count == 0 { b"[" } else { b"," })?;
-                    }
-                    elementa_json::to_writer(&mut output, &*p).map_err(std::io::Error::other)?;
-                    count += 1;
-                    Ok(())
-                })?;
+            let shape = elementa_json::for_each(meta, input, options, &mut |shape, r| {
+                let p = projected(r, projection)?;
+                let Some(p) = p else {
+                    return Ok(());
+                };
+                if shape == Shape::List {
+                    output.write_all(if count == 0 { b"[" } else { b"," })?;
+                }
+                elementa_json::to_writer(&mut output, &*p).map_err(std::io::Error::other)?;
+                count += 1;
+                Ok(())
+            })?;
             match (shape, count) {
                 (Shape::List, 0) => output.write_all(b"[]")?,
                 (Shape::List, _) => output.write_all(b"]")?,
@@ -85,25 +96,24 @@ pub fn project_stream<R: BufRead, W: Write>(
             let mut writer: Option<elementa_xml::ListWriter<&mut W>> = None;
             let out = &mut output;
             let mut out = Some(out);
-            let shape =
-                elementa_xml::for_each(meta, input, Default::default(), &mut |shape, r| {
-                    let p = projected(r, projection)?;
-                    let Some(p) = p else {
-                        return Ok(());
-                    };
-                    if writer.is_none()
-                        && let Some(o) = out.take()
-                    {
-                        writer = Some(match shape {
-                            Shape::List => elementa_xml::ListWriter::new(o, meta, layout.clone()),
-                            Shape::One => elementa_xml::ListWriter::single(o, meta, layout.clone()),
-                        });
-                    }
-                    match writer.as_mut() {
-                        Some(w) => w.push(&*p),
-                        None => Ok(()),
-                    }
-                })?;
+            let shape = elementa_xml::for_each(meta, input, options, &mut |shape, r| {
+                let p = projected(r, projection)?;
+                let Some(p) = p else {
+                    return Ok(());
+                };
+                if writer.is_none()
+                    && let Some(o) = out.take()
+                {
+                    writer = Some(match shape {
+                        Shape::List => elementa_xml::ListWriter::new(o, meta, layout.clone()),
+                        Shape::One => elementa_xml::ListWriter::single(o, meta, layout.clone()),
+                    });
+                }
+                match writer.as_mut() {
+                    Some(w) => w.push(&*p),
+                    None => Ok(()),
+                }
+            })?;
             match (writer, out) {
                 (Some(w), _) => {
                     w.finish()?;

@@ -269,6 +269,8 @@ struct Decoder<'a, S: Source<'a>> {
     mark: Loc,
     /// Scratch space for [`Trace::is_schema_order`].
     present: Vec<usize>,
+    /// How many records deep the decoder is (1: the payload's own).
+    level: usize,
     _events: std::marker::PhantomData<Event<'a>>,
 }
 
@@ -282,6 +284,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             flexi,
             mark: Loc::default(),
             present: Vec::new(),
+            level: 0,
             _events: std::marker::PhantomData,
         }
     }
@@ -703,6 +706,11 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         }
         let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
+        self.level += 1;
+        let (keep, level) = (self.options.keep, self.level);
+        // Whether an element (`None`: an unknown one) is read at all.
+        let keeps =
+            |el: Option<&ElementMeta>| keep == elementa::Keep::All || keep.keeps(meta, level, el);
         if !open.empty {
             while let Some(child) = self.child()? {
                 let qname = child.start.name();
@@ -715,6 +723,11 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         self.path.push(Seg::Wire(el.wire));
                         if !is_list(el) && !seen.insert(i) {
                             return Err(self.err("duplicate element"));
+                        }
+                        if !keeps(Some(el)) {
+                            self.skip(&child)?;
+                            self.path.pop();
+                            continue;
                         }
                         // The start tag the encoder writes anyway for a
                         // value is not kept (most elements: no allocation).
@@ -745,6 +758,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         }
                         self.path.pop();
                     }
+                    None if !keeps(None) => self.skip(&child)?,
                     None => {
                         self.path.push(Seg::Name(cname.to_owned()));
                         if unknown_names.is_repeated(record.extra(), cname) {
@@ -778,6 +792,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         {
             record.extra_mut().set_trace(Some(trace));
         }
+        self.level -= 1;
         self.depth -= 1;
         Ok(())
     }

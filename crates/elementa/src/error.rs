@@ -65,10 +65,61 @@ pub struct DecodeOptions {
     /// Maximum nesting of elements, objects and arrays (default 128). The
     /// JSON parser itself stops at 128, so larger values only matter for XML.
     pub max_depth: usize,
+    /// What the caller keeps of each record (default: everything). What it
+    /// does not keep is skipped unread — not checked, not allocated — as a
+    /// streaming projection does.
+    pub keep: Keep,
 }
 
 impl Default for DecodeOptions {
     fn default() -> Self {
-        DecodeOptions { max_depth: 128 }
+        DecodeOptions {
+            max_depth: 128,
+            keep: Keep::All,
+        }
+    }
+}
+
+/// What a decoder reads of each record; the rest is skipped unread.
+///
+/// ```
+/// use elementa::{DecodeOptions, Keep, Resource};
+/// use elementa_coupa::ExpenseReport;
+///
+/// // The line's amount is not valid, but Shallow skips it unread.
+/// let text = r#"{"id": 1, "title": "Reno", "expense-lines": [{"id": 7, "amount": "x"}]}"#;
+/// let options = DecodeOptions { keep: Keep::Shallow, ..Default::default() };
+/// let r = elementa_json::decode_payload(ExpenseReport::resource_meta(), text, options).unwrap();
+/// let report: &ExpenseReport = r.record().and_then(|r| r.downcast_ref()).unwrap();
+/// assert_eq!(report.title, elementa::Field::Value("Reno".into()));
+/// assert!(elementa_json::from_str::<ExpenseReport>(text).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Keep {
+    /// Everything.
+    #[default]
+    All,
+    /// Each record's `id` only (Coupa's `return_object=limited`).
+    Ids,
+    /// Each record whole, with its associated records' `id` and natural
+    /// keys only (`return_object=shallow`).
+    Shallow,
+}
+
+impl Keep {
+    /// Whether an element (`None`: an unknown one) of a record of `meta`,
+    /// `level` records deep (1: the payload's own), is read.
+    pub fn keeps(
+        self,
+        meta: &crate::ResourceMeta,
+        level: usize,
+        element: Option<&crate::ElementMeta>,
+    ) -> bool {
+        let key = |e: &crate::ElementMeta| e.wire == "id" || meta.natural_keys.contains(&e.wire);
+        match self {
+            Keep::All => true,
+            Keep::Ids => level <= 1 && element.is_some_and(|e| e.wire == "id"),
+            Keep::Shallow => level <= 1 || element.is_some_and(key),
+        }
     }
 }

@@ -539,6 +539,10 @@ struct Ctx {
     slots: RefCell<Vec<Slot>>,
     /// Scratch space for [`Trace::is_schema_order`].
     present: RefCell<Vec<usize>>,
+    /// What is read of each record ([`crate::Keep`]).
+    keep: crate::Keep,
+    /// How many records deep the decoder is (1: the payload's own).
+    level: Cell<usize>,
 }
 
 enum Seg {
@@ -555,6 +559,8 @@ impl Ctx {
             err_path: RefCell::new(Vec::new()),
             slots: RefCell::new(Vec::new()),
             present: RefCell::new(Vec::new()),
+            keep: options.keep,
+            level: Cell::new(0),
         }
     }
 
@@ -625,6 +631,15 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let cx = self.cx;
         cx.enter()?;
         let meta = self.record.meta();
+        let level = cx.level.get() + 1;
+        cx.level.set(level);
+        // Whether element `i` (`None`: an unknown one) is read at all.
+        let keeps = |i: Option<usize>| {
+            cx.keep == crate::Keep::All
+                || cx
+                    .keep
+                    .keeps(meta, level, i.and_then(|i| meta.elements.get(i)))
+        };
         let mut seen = crate::ElementSet::new(meta.elements.len());
         let mut position = 0;
         let mut decorations: Vec<(usize, &'static str, String, usize)> = Vec::new();
@@ -646,6 +661,10 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     if !seen.insert(i) {
                         return cx.mark(Err(de::Error::custom("duplicate element")), name);
                     }
+                    if !keeps(Some(i)) {
+                        cx.mark(map.next_value::<de::IgnoredAny>(), name)?;
+                        continue;
+                    }
                     let Some(slot) = self.record.field_mut(i) else {
                         continue;
                     };
@@ -664,6 +683,12 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     in_order &= last.is_none_or(|l| l < i);
                     last = Some(i);
                     cx.slots.borrow_mut().push(Slot::Element(i));
+                }
+                Key::Decoration(i, _) | Key::RemoveAll(i) if !keeps(Some(i)) => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                Key::Unknown(_) if !keeps(None) => {
+                    map.next_value::<de::IgnoredAny>()?;
                 }
                 Key::Decoration(i, attr) => {
                     let value: String = cx.mark(map.next_value(), || {
@@ -758,6 +783,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
             self.record.extra_mut().set_trace(Some(trace));
         }
         drop(slots);
+        cx.level.set(level - 1);
         cx.leave();
         Ok(())
     }

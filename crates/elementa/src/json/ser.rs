@@ -390,11 +390,12 @@ impl Serialize for JsonRecord<'_> {
                 }
             }
         }
-        let write_element = |map: &mut S::SerializeMap, i: usize, el: &ElementMeta| {
+        // `present`: the caller knows element `i` holds something.
+        let write_element = |map: &mut S::SerializeMap, i: usize, el: &ElementMeta, present| {
             if flexi && !matches!(el.placement, Placement::Element | Placement::Text) {
                 return Ok(());
             }
-            if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+            if let Some(field) = record.field(i).filter(|f| present || f.is_present()) {
                 // A list's write attribute precedes it: `polozkyDokladu@removeAll`.
                 if let FieldRef::Many(f) = field
                     && f.removes_all()
@@ -422,7 +423,7 @@ impl Serialize for JsonRecord<'_> {
                 match slot {
                     Slot::Element(i) => {
                         if let Some(el) = meta.elements.get(i) {
-                            write_element(&mut map, i, el)?;
+                            write_element(&mut map, i, el, false)?;
                         }
                     }
                     Slot::Extra(k) => {
@@ -437,7 +438,7 @@ impl Serialize for JsonRecord<'_> {
         for i in present {
             if let Some(el) = meta.elements.get(i) {
                 write_extras(&mut map, i)?;
-                write_element(&mut map, i, el)?;
+                write_element(&mut map, i, el, true)?;
             }
         }
         write_extras(&mut map, usize::MAX)?;
