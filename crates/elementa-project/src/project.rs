@@ -1,6 +1,6 @@
 //! Projections on typed records.
 
-use elementa::{Extras, Field, FieldMut, FieldRef, Record, ResourceMeta, copy_field};
+use elementa::{Field, FieldMut, FieldRef, Record, ResourceMeta, copy_field};
 
 use crate::fields::Selected;
 use crate::{ProjectError, Projection, ReturnObject};
@@ -40,21 +40,6 @@ fn keys(record: &dyn Record, natural: bool) -> Box<dyn Record> {
         }
     }
     out
-}
-
-/// [`keys`] (with natural keys) in place: clears every other element and
-/// the unknown ones, and forgets the layout, without building a new record.
-fn keys_in_place(record: &mut dyn Record) {
-    let meta = record.meta();
-    for (i, el) in meta.elements.iter().enumerate() {
-        if el.wire != "id"
-            && !meta.natural_keys.contains(&el.wire)
-            && let Some(mut f) = record.field_mut(i)
-        {
-            f.clear();
-        }
-    }
-    *record.extra_mut() = Extras::default();
 }
 
 fn shallow(record: &dyn Record) -> Box<dyn Record> {
@@ -152,23 +137,7 @@ pub fn project_owned(
         Projection::ReturnObject(ReturnObject::Limited) => Some(keys(&*record, false)),
         Projection::ReturnObject(ReturnObject::Shallow) => {
             for i in 0..meta.elements.len() {
-                match record.field_mut(i) {
-                    Some(FieldMut::One(one)) => {
-                        if let Some(r) = one.get_mut() {
-                            keys_in_place(r);
-                        }
-                    }
-                    Some(FieldMut::Many(many)) => {
-                        if let Field::Value(n) = many.count() {
-                            for k in 0..n {
-                                if let Some(r) = many.item_mut(k) {
-                                    keys_in_place(r);
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+                reduce_in_place(&mut *record, i, &|r| keys(r, true));
             }
             Some(record)
         }
@@ -183,6 +152,33 @@ pub fn project_owned(
             Some(record)
         }
     })
+}
+
+/// Replaces the records associated by element `i` with what `each` makes
+/// of them; other elements stay as they are.
+fn reduce_in_place(
+    record: &mut dyn Record,
+    i: usize,
+    each: &dyn Fn(&dyn Record) -> Box<dyn Record>,
+) {
+    match record.field_mut(i) {
+        Some(FieldMut::One(one)) => {
+            if let Field::Value(r) = one.get() {
+                let reduced = each(r);
+                let _ = one.set(reduced);
+            }
+        }
+        Some(FieldMut::Many(many)) => {
+            if let Field::Value(n) = many.count() {
+                let reduced: Vec<_> = (0..n).filter_map(|k| many.item(k)).map(each).collect();
+                many.make_empty();
+                for r in reduced {
+                    let _ = many.push(r);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// [`select`] in place: clears what is not selected, and selects within the
