@@ -286,3 +286,38 @@ fn records_are_send_and_sync() {
     check::<ExpenseReport>();
     check::<Box<dyn Record>>();
 }
+
+/// A record that came in schema order keeps no trace: elements added after
+/// decoding take their schema place. One that came in another order keeps
+/// that order, with what was added after it.
+#[test]
+fn additions_follow_the_order_a_record_came_in() {
+    use elementa_coupa::User;
+    let mut u: User = elementa_json::from_str(r#"{"id":1,"email":"a@b.c"}"#).unwrap();
+    u.login = Field::Value("jo".into());
+    assert_eq!(
+        elementa_json::to_string(&u),
+        r#"{"id":1,"login":"jo","email":"a@b.c"}"#
+    );
+    let mut u: User = elementa_json::from_str(r#"{"email":"a@b.c","id":1}"#).unwrap();
+    u.login = Field::Value("jo".into());
+    assert_eq!(
+        elementa_json::to_string(&u),
+        r#"{"email":"a@b.c","id":1,"login":"jo"}"#
+    );
+}
+
+/// Around a non-string value, XML's whitespace is layout (the value is read
+/// without it); other spaces, such as U+00A0, are not.
+#[test]
+fn xml_layout_whitespace_around_values_is_not_part_of_them() {
+    let ok = "<expense-report>\n<created-at type=\"dateTime\">\n  2010-09-22T20:42:57-07:00\n</created-at>\n</expense-report>";
+    let r: ExpenseReport = elementa_xml::from_str(ok).unwrap();
+    assert_eq!(
+        r.created_at.value().map(|t| t.as_str()),
+        Some("2010-09-22T20:42:57-07:00")
+    );
+    let nbsp = "<expense-report><id type=\"integer\">\u{a0}5</id></expense-report>";
+    let err = elementa_xml::from_str::<ExpenseReport>(nbsp).unwrap_err();
+    assert!(err.to_string().contains("is not a valid integer"), "{err}");
+}

@@ -1045,16 +1045,18 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         el: &ElementMeta,
         text: String,
     ) -> Result<(), DecodeError> {
-        // Strings keep their text exactly; around any other value,
-        // whitespace is XML layout, and an empty value is null.
+        // Strings keep their text exactly; around any other value, XML's
+        // whitespace (space, tab, line ends — not U+00A0) is layout, and
+        // an empty value is null.
+        let trimmed = text.trim_matches([' ', '\t', '\r', '\n']);
         let text = match slot {
             FieldMut::String(_) | FieldMut::Enum(_) => Cow::Owned(text),
-            mut slot if text.trim().is_empty() => {
+            mut slot if trimmed.is_empty() => {
                 slot.set_null();
                 return Ok(());
             }
-            _ if text.trim().len() == text.len() => Cow::Owned(text),
-            _ => Cow::Owned(text.trim().to_owned()),
+            _ if trimmed.len() == text.len() => Cow::Owned(text),
+            _ => Cow::Owned(trimmed.to_owned()),
         };
         match elementa::scalar::set_text(slot, text) {
             Ok(()) => Ok(()),

@@ -330,6 +330,12 @@ impl XmlTag {
 /// The order of a decoded record's elements, and in XML their tags: encoders
 /// write a record in the order it came (known and unknown elements
 /// interleaved as they were), then whatever was added since.
+///
+/// Decoders keep one only when it says something schema order does not: a
+/// record that came in schema order, holding no unknown element and no
+/// start tag other than the one the encoder writes, keeps none — it is
+/// written in schema order, elements added after decoding included (so a
+/// schema-ordered payload stays schema-ordered).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Trace {
     /// The elements in the order they came; an inline list's items each
@@ -390,7 +396,8 @@ impl Trace {
 }
 
 impl Extras {
-    /// The layout of the payload the record came from, if it was decoded.
+    /// The layout of the payload the record came from, if it was decoded
+    /// and its layout says more than schema order (see [`Trace`]).
     pub fn trace(&self) -> Option<&Trace> {
         self.1.as_deref()
     }
@@ -399,7 +406,8 @@ impl Extras {
     /// schema elements: each slot of its trace once, in the order it came
     /// (an inline list's items all stand at its first), each with its XML
     /// tag, then the elements and unknown elements added since (schema
-    /// order, then in order). `None` when the record was not decoded.
+    /// order, then in order). `None` when the record has no trace (it was not
+    /// decoded, or came in schema order).
     pub fn write_order(&self, elements: usize) -> Option<Vec<(Slot, Option<&XmlTag>)>> {
         let all: Vec<usize> = (0..elements).collect();
         self.write_order_of(&all)

@@ -685,10 +685,16 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                     cx.slots.borrow_mut().push(Slot::Element(i));
                 }
                 Key::Decoration(i, _) | Key::RemoveAll(i) if !keeps(Some(i)) => {
-                    map.next_value::<de::IgnoredAny>()?;
+                    cx.mark(map.next_value::<de::IgnoredAny>(), || {
+                        Seg::Key(
+                            meta.elements
+                                .get(i)
+                                .map_or_else(String::new, |e| format!("{}@…", e.wire)),
+                        )
+                    })?;
                 }
-                Key::Unknown(_) if !keeps(None) => {
-                    map.next_value::<de::IgnoredAny>()?;
+                Key::Unknown(name) if !keeps(None) => {
+                    cx.mark(map.next_value::<de::IgnoredAny>(), || Seg::Key(name))?;
                 }
                 Key::Decoration(i, attr) => {
                     let value: String = cx.mark(map.next_value(), || {
