@@ -442,3 +442,18 @@ fn line_ends_in_cdata_are_read_as_xml_says() {
     let user: User = elementa_xml::from_str(text).unwrap();
     assert_eq!(user.login.value().map(String::as_str), Some("a\nb\nc"));
 }
+
+/// Fuzz finding (coupa_json): an empty object inside a known free-form
+/// element (`coupa/errors`' `errors`) is written `<item/>`; read back from
+/// XML it is an empty value whose tag must be kept, or the next encoding
+/// writes `<item></item>`. XML of the JSON value is stable now.
+#[test]
+fn a_free_form_element_keeps_its_childrens_tags() {
+    let meta = elementa_coupa::Errors::resource_meta();
+    let record = elementa_json::decode(meta, r#"{"errors": {"r": [{}]}}"#).unwrap();
+    let xml = elementa_xml::to_string(&*record).unwrap();
+    assert!(xml.contains("<item/>"), "{xml}");
+    let back = elementa_xml::decode(meta, &xml, Default::default()).unwrap();
+    let again = elementa_xml::to_string(back.records()[0]).unwrap();
+    assert_eq!(again, xml);
+}

@@ -271,6 +271,9 @@ struct Decoder<'a, S: Source<'a>> {
     present: Vec<usize>,
     /// How many records deep the decoder is (1: the payload's own).
     level: usize,
+    /// The start tags of the known free-form element just read, with its
+    /// children's (`<item/>` or `<item></item>`), for its trace slot.
+    any_tag: Option<XmlTag>,
     _events: std::marker::PhantomData<Event<'a>>,
 }
 
@@ -285,6 +288,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             mark: Loc::default(),
             present: Vec::new(),
             level: 0,
+            any_tag: None,
             _events: std::marker::PhantomData,
         }
     }
@@ -737,6 +741,10 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         if let Some(slot) = record.field_mut(i) {
                             self.element(slot, el, &child, cname)?;
                         }
+                        // A free-form value keeps its children's tags too.
+                        if let Some(tag) = self.any_tag.take() {
+                            trace.set_tag(n, tag);
+                        }
                         if usual
                             && !record
                                 .field(i)
@@ -932,7 +940,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 Ok(())
             }
             FieldMut::Any(f) => {
-                let value = self.any(open)?;
+                let (value, tag) = self.any_tagged(open)?;
+                self.any_tag = Some(tag);
                 *f = match value {
                     Any::Null => Field::Null,
                     v => Field::Value(v),
@@ -1134,11 +1143,6 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 _ => {}
             }
         }
-    }
-
-    /// Reads an element the schema does not name, keeping what it holds.
-    fn any(&mut self, open: &Open<'_>) -> Result<Any, DecodeError> {
-        Ok(self.any_tagged(open)?.0)
     }
 
     /// [`Self::any`], with the tags the element and its children came with.
