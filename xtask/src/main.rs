@@ -113,6 +113,18 @@ fn export_schemas(check: bool) -> ExitCode {
     }
 }
 
+/// Exit status of a task: failure, with its message, when it returned an
+/// error.
+fn outcome(task: &str, result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -127,40 +139,24 @@ fn main() -> ExitCode {
         },
         Some("bench-baseline") => {
             let check = args.get(1).map(String::as_str) == Some("--check");
-            match bench_baseline::run(&workspace_root(), check) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            outcome(
+                "bench-baseline",
+                bench_baseline::run(&workspace_root(), check),
+            )
         }
         Some("import") => import::run(&workspace_root(), args.get(1..).unwrap_or_default()),
-        Some("compile-bench") if args.get(1).map(String::as_str) == Some("--derive") => {
-            match compile_bench::run_derive(&workspace_root()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Some("compile-bench") if args.get(1).map(String::as_str) == Some("--vendors") => {
-            match compile_bench::run_vendors(&workspace_root()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("compile-bench: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Some("fuzz") => match fuzz::main(&workspace_root(), args.get(1..).unwrap_or_default()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("fuzz: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        Some("compile-bench") if args.get(1).map(String::as_str) == Some("--derive") => outcome(
+            "compile-bench",
+            compile_bench::run_derive(&workspace_root()),
+        ),
+        Some("compile-bench") if args.get(1).map(String::as_str) == Some("--vendors") => outcome(
+            "compile-bench",
+            compile_bench::run_vendors(&workspace_root()),
+        ),
+        Some("fuzz") => outcome(
+            "fuzz",
+            fuzz::main(&workspace_root(), args.get(1..).unwrap_or_default()),
+        ),
         Some("compile-bench") => {
             let n = match args.get(1).map(|s| s.parse::<usize>()) {
                 None => 300,
@@ -170,19 +166,13 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            match compile_bench::run(&workspace_root(), n) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("compile-bench: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            outcome("compile-bench", compile_bench::run(&workspace_root(), n))
         }
         _ => {
             eprintln!(
                 "usage: cargo xtask check-schemas | export-schemas [--check] | \
-                 import coupa|flexi [--specs DIR] [--check] | compile-bench [N | --vendors] | \
-                 fuzz [TARGET|--all] [SECONDS]"
+                 import coupa|flexi [--specs DIR] [--check] | bench-baseline [--check] | \
+                 compile-bench [N | --vendors | --derive] | fuzz [TARGET|--all] [SECONDS]"
             );
             ExitCode::from(2)
         }

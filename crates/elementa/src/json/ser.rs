@@ -276,7 +276,7 @@ impl Serialize for Scalar<'_> {
             FieldRef::Decimal(f) => opt(f, s, |v, s| s.collect_str(v)),
             FieldRef::Boolean(f) => opt(f, s, |v, s| {
                 if flexi {
-                    s.serialize_str(if *v { "true" } else { "false" })
+                    s.serialize_str(crate::scalar::boolean_text(*v))
                 } else {
                     s.serialize_bool(*v)
                 }
