@@ -180,6 +180,33 @@ impl Request {
         }
     }
 
+    /// A `GET` of the `evidence` records a filter selects:
+    /// `/c/{firm}/{evidence}/({filter}).{ext}`, the filter in ABRA Flexi's
+    /// filter syntax (`id > 100`, `id in (1,2,3)`, `kod = 'ACME'`),
+    /// percent-encoded here.
+    ///
+    /// ```
+    /// use elementa_flexi::request::{Evidence, Firm, Format, Request};
+    ///
+    /// let r = Request::export_where(&Firm::new("demo")?, &Evidence::new("adresar")?,
+    ///     "id in (1,2)", Format::Json);
+    /// assert_eq!(r.url_path_and_query(), "/c/demo/adresar/%28id%20in%20%281%2C2%29%29.json");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn export_where(firm: &Firm, evidence: &Evidence, filter: &str, format: Format) -> Self {
+        Request {
+            method: Method::Get,
+            path: format!(
+                "/c/{}/{}/{}.{}",
+                encode(firm.as_str()),
+                encode(evidence.as_str()),
+                encode(&format!("({filter})")),
+                format.extension()
+            ),
+            query: Vec::new(),
+        }
+    }
+
     /// `PUT /c/{firm}/changes/enable.xml`: turns change tracking on (see
     /// [`crate::response::check`] for the lock error it may answer).
     pub fn changes_enable(firm: &Firm) -> Self {
@@ -230,6 +257,11 @@ impl Request {
     /// its default page of 20).
     pub fn all_records(self) -> Self {
         self.set("start", "0".into()).set("limit", "0".into())
+    }
+
+    /// Sorts a listing by `element`, ascending (`order=id`).
+    pub fn order(self, element: &str) -> Self {
+        self.set("order", element.to_owned())
     }
 
     /// Asks a listing to carry the count of all its records
