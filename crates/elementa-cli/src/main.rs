@@ -9,6 +9,7 @@
 //! elementa check --direction in comment.xml
 //! elementa convert --to json comment.xml
 //! elementa schema diff old-schemas/ schemas/
+//! elementa flexi mirror --demo
 //! ```
 //!
 //! Exit codes: 0 when every payload is valid, 1 when any is invalid
@@ -23,6 +24,7 @@ mod diff;
 mod export;
 mod load;
 mod locate;
+mod mirror;
 mod project;
 mod registry;
 mod report;
@@ -67,12 +69,30 @@ enum Command {
     Project(project::ProjectArgs),
     /// Print the changes of ABRA Flexi change listings and where to continue.
     Changes(changes::ChangesArgs),
+    /// ABRA Flexi tools.
+    Flexi {
+        #[command(subcommand)]
+        command: FlexiCommand,
+    },
     /// Print a completion script for a shell (`elementa completions bash >
     /// /etc/bash_completion.d/elementa`).
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum FlexiCommand {
+    /// Keep a SQLite or PostgreSQL database in step with a company: the
+    /// initial load, then the changes (exactly once, crash-safe).
+    #[command(
+        after_help = "Credentials: ELEMENTA_FLEXI_USER and ELEMENTA_FLEXI_PASSWORD, or \
+                      --credentials FILE; hook secret: ELEMENTA_FLEXI_HOOK_SECRET.\n\
+                      Exit codes: 0 stopped as asked, 1 the mirror failed (the database \
+                      keeps every committed batch), 2 usage."
+    )]
+    Mirror(mirror::MirrorArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,6 +162,9 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Project(args) => project::run(&args),
         Command::Changes(args) => changes::run(&args),
+        Command::Flexi {
+            command: FlexiCommand::Mirror(args),
+        } => mirror::run(&args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "elementa", &mut std::io::stdout());

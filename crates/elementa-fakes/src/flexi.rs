@@ -154,7 +154,8 @@ fn address(n: usize) -> Value {
     })
 }
 
-fn envelope(content: Value) -> String {
+/// A `winstrom` document: `@version` first, then the keys of `content`.
+pub(crate) fn envelope(content: Value) -> String {
     let mut map = serde_json::Map::new();
     map.insert("@version".into(), Value::String("1.0".into()));
     if let Value::Object(more) = content {
@@ -163,7 +164,8 @@ fn envelope(content: Value) -> String {
     json!({ "winstrom": map }).to_string()
 }
 
-fn message(status: StatusCode, text: &str) -> Response {
+/// A `winstrom` message answer (`success` false) with `status`.
+pub(crate) fn message(status: StatusCode, text: &str) -> Response {
     answer(
         status,
         "application/json",
@@ -220,9 +222,16 @@ async fn handle(
 }
 
 fn authorised(inner: &Inner, headers: &HeaderMap) -> bool {
+    authorised_by(&inner.sessions, headers)
+}
+
+/// Whether a request carries a live session of `sessions` (`X-authSessionId`)
+/// or, without one, the fake's user and password (basic auth). Shared with
+/// the world fake ([`crate::flexi_world`]).
+pub(crate) fn authorised_by(sessions: &[(String, bool)], headers: &HeaderMap) -> bool {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(id) = header("x-authsessionid") {
-        return inner.sessions.iter().any(|(s, live)| s == id && *live);
+        return sessions.iter().any(|(s, live)| s == id && *live);
     }
     let expected = base64::engine::general_purpose::STANDARD.encode(format!("{USER}:{PASSWORD}"));
     header("authorization").and_then(|v| v.strip_prefix("Basic ")) == Some(expected.as_str())
@@ -231,6 +240,13 @@ fn authorised(inner: &Inner, headers: &HeaderMap) -> bool {
 fn login(shared: &Shared, body: &[u8]) -> Response {
     let mut inner = lock(shared);
     inner.stats.logins += 1;
+    let n = inner.stats.logins;
+    login_answer(&mut inner.sessions, n, body)
+}
+
+/// The answer to login number `n` (1-based) with `body`; a good login adds a
+/// live session to `sessions`. Shared with the world fake.
+pub(crate) fn login_answer(sessions: &mut Vec<(String, bool)>, n: u64, body: &[u8]) -> Response {
     let form: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
     let ok = form.get("username").and_then(Value::as_str) == Some(USER)
         && form.get("password").and_then(Value::as_str) == Some(PASSWORD);
@@ -242,8 +258,8 @@ fn login(shared: &Shared, body: &[u8]) -> Response {
                 .to_string(),
         );
     }
-    let id = format!("{:032x}", 0xf1e1_0000_u64 + inner.stats.logins);
-    inner.sessions.push((id.clone(), true));
+    let id = format!("{:032x}", 0xf1e1_0000_u64 + n);
+    sessions.push((id.clone(), true));
     answer(
         StatusCode::OK,
         "application/json",

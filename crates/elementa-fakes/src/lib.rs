@@ -22,6 +22,7 @@
 
 pub mod coupa;
 pub mod flexi;
+pub mod flexi_world;
 
 use std::net::SocketAddr;
 
@@ -108,6 +109,12 @@ fn pairs(query: Option<&str>) -> Vec<(String, String)> {
 
 /// Percent-decoding of query values (what the client encodes).
 fn decode(text: &str) -> String {
+    percent_decode(text, true)
+}
+
+/// Percent-decoding; `+` is a space in query values (`plus_is_space`), itself
+/// in a path.
+fn percent_decode(text: &str, plus_is_space: bool) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -121,7 +128,7 @@ fn decode(text: &str) -> String {
                 out.push(v);
                 i += 3;
             }
-            (b'+', _) => {
+            (b'+', _) if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }

@@ -9,6 +9,7 @@
 //! * [`store`] — [`SqlStore`]: the tables, the cursor position and the
 //!   audit of applied changes in the same database, a batch and its
 //!   position committed in one transaction after a compare-and-set;
+//! * [`listen`] — the web-hook listener that wakes the poll loop;
 //! * [`mirror`] — [`Mirror`]: the initial load (paged by key, with
 //!   `add-global-version`) and change polling over a
 //!   [`FlexiClient`](elementa_flexi::transport::FlexiClient).
@@ -32,6 +33,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod listen;
 pub mod mirror;
 pub mod model;
 pub mod row;

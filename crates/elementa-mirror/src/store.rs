@@ -37,7 +37,7 @@ use elementa_flexi::{Change, Operation, RecordId};
 use sqlx::any::{AnyArguments, AnyPoolOptions};
 use sqlx::{AnyPool, Arguments, Row};
 
-use crate::model::{Dialect, MirrorSchema, RecordedColumn, Table, quote};
+use crate::model::{ColumnType, Dialect, MirrorSchema, RecordedColumn, Table, quote};
 use crate::row::{RowError, SqlValue, record_id, row};
 
 /// Why the store failed.
@@ -239,7 +239,7 @@ impl SqlStore {
             "CREATE TABLE \"elementa_mirror_columns\" (\"table_name\" TEXT NOT NULL, \"position\" BIGINT NOT NULL, \"column_name\" TEXT NOT NULL, \"element\" TEXT NOT NULL, \"type\" TEXT NOT NULL, \"length\" BIGINT, \"precision\" BIGINT, \"scale\" BIGINT, \"allowed_values\" TEXT NOT NULL, \"parent_table\" TEXT, PRIMARY KEY (\"table_name\", \"column_name\"))".into(),
             "CREATE TABLE \"elementa_mirror_state\" (\"id\" BIGINT PRIMARY KEY CHECK (\"id\" = 1), \"position\" BIGINT, \"load_version\" BIGINT)".into(),
             "INSERT INTO \"elementa_mirror_state\" (\"id\") VALUES (1)".into(),
-            "CREATE TABLE \"elementa_mirror_load\" (\"evidence\" TEXT PRIMARY KEY, \"last_id\" BIGINT NOT NULL, \"records\" BIGINT NOT NULL, \"done\" BOOLEAN NOT NULL)".into(),
+            "CREATE TABLE \"elementa_mirror_load\" (\"evidence\" TEXT PRIMARY KEY, \"last_id\" BIGINT NOT NULL, \"records\" BIGINT NOT NULL, \"done\" BIGINT NOT NULL)".into(),
             "CREATE TABLE \"elementa_mirror_audit\" (\"version\" BIGINT PRIMARY KEY, \"evidence\" TEXT NOT NULL, \"operation\" TEXT NOT NULL, \"record_id\" TEXT NOT NULL, \"outcome\" TEXT NOT NULL, \"batch_from\" BIGINT NOT NULL, \"applied_at\" TEXT NOT NULL)".into(),
         ];
         for table in self.schema.tables() {
@@ -356,8 +356,8 @@ impl SqlStore {
         for r in rows {
             let evidence: String = r.try_get(0).map_err(db("reading the load's progress"))?;
             let last: i64 = r.try_get(1).map_err(db("reading the load's progress"))?;
-            let done: bool = r.try_get(2).map_err(db("reading the load's progress"))?;
-            loads.insert(evidence, (last, done));
+            let done: i64 = r.try_get(2).map_err(db("reading the load's progress"))?;
+            loads.insert(evidence, (last, done != 0));
         }
         Ok(State {
             position: position.and_then(unsigned),
@@ -407,7 +407,7 @@ impl SqlStore {
             .bind(table.evidence().to_owned())
             .bind(last_id)
             .bind(stored as i64)
-            .bind(done)
+            .bind(i64::from(done))
             .execute(&mut *tx)
             .await
             .map_err(db("saving the load's progress"))?;
@@ -609,6 +609,94 @@ impl SqlStore {
                 Ok("ignored")
             }
         }
+    }
+}
+
+impl SqlStore {
+    /// The mirror's rows of `evidence` in id order, each value as text in
+    /// one form for both databases (for checks and tests): integers and
+    /// decimals as written, booleans `true`/`false`, dates `YYYY-MM-DD`,
+    /// datetimes as RFC 3339 instants in UTC, timestamps ISO 8601, lists
+    /// as JSON arrays; `None` for null.
+    pub async fn rows(&self, evidence: &str) -> Result<Vec<Vec<Option<String>>>, StoreError> {
+        let table = self.table_at(self.table_index(evidence)?);
+        let columns: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| {
+                let name = quote(&c.name);
+                match (self.dialect, c.ty) {
+                    (Dialect::Postgres, ColumnType::DateTime) => format!(
+                        "to_char({name} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+                    ),
+                    (Dialect::Postgres, ColumnType::Timestamp) => {
+                        format!("to_char({name}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US')")
+                    }
+                    _ => format!("CAST({name} AS TEXT)"),
+                }
+            })
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM {} ORDER BY \"id\"",
+            columns.join(", "),
+            quote(&table.name)
+        );
+        let rows = sqlx::query(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db(format!("reading {}", table.name)))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let mut values = Vec::with_capacity(table.columns.len());
+            for (i, column) in table.columns.iter().enumerate() {
+                let text: Option<String> = r
+                    .try_get(i)
+                    .map_err(db(format!("reading {}", table.name)))?;
+                values.push(text.map(|t| normalise(column.ty, self.dialect, t)));
+            }
+            out.push(values);
+        }
+        Ok(out)
+    }
+
+    /// The audit: every committed change version with its evidence,
+    /// operation and outcome, ascending.
+    pub async fn audit(&self) -> Result<Vec<(u64, String, String, String)>, StoreError> {
+        let rows = sqlx::query("SELECT \"version\", \"evidence\", \"operation\", \"outcome\" FROM \"elementa_mirror_audit\" ORDER BY \"version\"")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db("reading the audit"))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let version: i64 = r.try_get(0).map_err(db("reading the audit"))?;
+            out.push((
+                unsigned(version).ok_or(StoreError::Version(0))?,
+                r.try_get(1).map_err(db("reading the audit"))?,
+                r.try_get(2).map_err(db("reading the audit"))?,
+                r.try_get(3).map_err(db("reading the audit"))?,
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// One text form per value for both databases (see [`SqlStore::rows`]).
+fn normalise(ty: ColumnType, dialect: Dialect, text: String) -> String {
+    match (ty, dialect) {
+        (ColumnType::Boolean, Dialect::Sqlite) => match text.as_str() {
+            "1" => "true".into(),
+            "0" => "false".into(),
+            _ => text,
+        },
+        (ColumnType::DateTime, Dialect::Postgres) => text
+            .parse::<jiff::civil::DateTime>()
+            .ok()
+            .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
+            .map_or(text, |z| z.timestamp().to_string()),
+        (ColumnType::Timestamp, _) => text
+            .parse::<jiff::civil::DateTime>()
+            .map_or(text, |d| d.to_string()),
+        _ => text,
     }
 }
 
