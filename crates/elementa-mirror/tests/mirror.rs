@@ -92,3 +92,10 @@ async fn run(db: &str) {
 async fn sqlite_mirror_equals_the_server_after_load_and_polls() {
     run(&sqlite_url("equals")).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_mirror_equals_the_server_after_load_and_polls() {
+    if let Some(url) = support::postgres("equals").await {
+        run(&url).await;
+    }
+}

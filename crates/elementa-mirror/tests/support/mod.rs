@@ -2,7 +2,12 @@
 //! rules of their own (not through elementa's decoder): the wire forms of
 //! ABRA Flexi JSON exports (tests/fixtures/flexi/faktura-vydana.json) as the
 //! mirror's columns keep them (see `elementa_mirror::model`).
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test support: panics are the test failing
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)] // test support: panics are the test failing
 
 use elementa_fakes::flexi_world::FakeFlexiWorld;
 use elementa_mirror::SqlStore;
@@ -122,4 +127,36 @@ pub async fn assert_audit_exact(store: &SqlStore, world: &FakeFlexiWorld) -> usi
         );
     }
     audited.len()
+}
+
+/// A fresh PostgreSQL database named `name` on the server of
+/// `ELEMENTA_TEST_POSTGRES`, as a URL; `None` (with a note on how to enable
+/// the tests) when that is not set — unless `ELEMENTA_REQUIRE_POSTGRES` is
+/// set, as `.ci/run` does, where a missing server fails the test instead of
+/// skipping it.
+pub async fn postgres(name: &str) -> Option<String> {
+    let Ok(base) = std::env::var("ELEMENTA_TEST_POSTGRES") else {
+        assert!(
+            std::env::var_os("ELEMENTA_REQUIRE_POSTGRES").is_none(),
+            "ELEMENTA_REQUIRE_POSTGRES is set but ELEMENTA_TEST_POSTGRES is not"
+        );
+        eprintln!(
+            "PostgreSQL test `{name}` skipped: start a server with `eval \"$(.ci/postgres)\"` \
+             (sets ELEMENTA_TEST_POSTGRES) to run it"
+        );
+        return None;
+    };
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect(&base).await.unwrap();
+    let db = format!("elementa_{name}_{}", std::process::id());
+    sqlx::query(&format!("DROP DATABASE IF EXISTS \"{db}\""))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE \"{db}\""))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let (server, _) = base.rsplit_once('/').unwrap();
+    Some(format!("{server}/{db}"))
 }
