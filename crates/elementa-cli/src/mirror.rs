@@ -43,10 +43,11 @@ pub struct MirrorArgs {
     #[arg(long = "evidence", required_unless_present = "demo")]
     evidences: Vec<String>,
     /// The database: `sqlite:PATH` (created when missing) or
-    /// `postgres://USER@HOST/DB` (a password in the URL is better given
-    /// through PGPASSWORD-style tooling; it is never printed).
-    #[arg(long, default_value = "sqlite:elementa-mirror.db")]
-    db: String,
+    /// `postgres://USER@HOST/DB` (a password in it is never printed).
+    /// Default: `sqlite:elementa-mirror.db`; with --demo, a new file in the
+    /// temporary folder.
+    #[arg(long)]
+    db: Option<String>,
     /// A TOML file with `user` and `password` (else the environment's
     /// ELEMENTA_FLEXI_USER and ELEMENTA_FLEXI_PASSWORD).
     #[arg(long)]
@@ -188,16 +189,18 @@ async fn mirror(args: &MirrorArgs) -> Result<(), Failure> {
             .ok_or_else(|| usage("--firm is required".into()))?;
         (url, firm, args.evidences.clone(), user, password)
     };
-    let mut metas = Vec::new();
-    for name in &evidences {
-        metas.push(elementa_flexi::wire::evidence(name).ok_or_else(|| {
-            usage(format!(
-                "`{name}` is not an ABRA Flexi evidence (elementa schema list shows them)"
-            ))
-        })?);
-    }
-    let schema = MirrorSchema::derive(&metas).map_err(|e| usage(e.to_string()))?;
-    let store = SqlStore::open(&args.db, schema)
+    let names: Vec<&str> = evidences.iter().map(String::as_str).collect();
+    let schema = MirrorSchema::of(&names).map_err(|e| usage(e.to_string()))?;
+    let db = match (&args.db, args.demo) {
+        (Some(db), _) => db.clone(),
+        (None, false) => "sqlite:elementa-mirror.db".to_owned(),
+        (None, true) => {
+            let path =
+                std::env::temp_dir().join(format!("elementa-demo-{}.db", std::process::id()));
+            format!("sqlite:{}", path.display())
+        }
+    };
+    let store = SqlStore::open(&db, schema)
         .await
         .map_err(|e| run(e.to_string()))?;
     let auth = match args.auth {

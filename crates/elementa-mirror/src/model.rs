@@ -222,6 +222,9 @@ pub enum SchemaError {
     /// No evidence was chosen.
     #[error("no evidence to mirror: name at least one (--evidence adresar)")]
     Empty,
+    /// A name that is not an ABRA Flexi evidence.
+    #[error("`{0}` is not an ABRA Flexi evidence (elementa schema list shows them)")]
+    Unknown(String),
     /// An evidence was named twice.
     #[error("evidence `{0}` is named twice")]
     Repeated(String),
@@ -331,6 +334,19 @@ impl MirrorSchema {
         Ok(MirrorSchema {
             tables: order.into_iter().map(|(_, t)| t).collect(),
         })
+    }
+
+    /// The tables of the evidences named (`faktura-vydana`), from the
+    /// metadata of `elementa_flexi::wire`.
+    pub fn of(names: &[&str]) -> Result<Self, SchemaError> {
+        let mut metas = Vec::with_capacity(names.len());
+        for name in names {
+            metas.push(
+                elementa_flexi::wire::evidence(name)
+                    .ok_or_else(|| SchemaError::Unknown((*name).to_owned()))?,
+            );
+        }
+        Self::derive(&metas)
     }
 
     fn table(
@@ -568,7 +584,13 @@ mod tests {
     }
 
     #[test]
-    fn naming_an_evidence_twice_or_none_is_refused() {
+    fn naming_an_evidence_twice_none_or_an_unknown_one_is_refused() {
+        assert_eq!(
+            MirrorSchema::of(&["adresar", "adresa"])
+                .unwrap_err()
+                .to_string(),
+            "`adresa` is not an ABRA Flexi evidence (elementa schema list shows them)"
+        );
         assert_eq!(MirrorSchema::derive(&[]).unwrap_err(), SchemaError::Empty);
         assert_eq!(
             MirrorSchema::derive(&[meta("adresar"), meta("adresar")]).unwrap_err(),

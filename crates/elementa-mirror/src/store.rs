@@ -659,6 +659,17 @@ impl SqlStore {
         Ok(out)
     }
 
+    /// The number of rows of `evidence`.
+    pub async fn count(&self, evidence: &str) -> Result<u64, StoreError> {
+        let table = self.table_at(self.table_index(evidence)?);
+        let sql = format!("SELECT COUNT(*) FROM {}", quote(&table.name));
+        let n: i64 = sqlx::query_scalar(&sql)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db(format!("counting {}", table.name)))?;
+        Ok(n.unsigned_abs())
+    }
+
     /// The audit: every committed change version with its evidence,
     /// operation and outcome, ascending.
     pub async fn audit(&self) -> Result<Vec<(u64, String, String, String)>, StoreError> {

@@ -4,7 +4,7 @@
 //! every change exactly once. PostgreSQL: set ELEMENTA_TEST_POSTGRES to a
 //! database URL (`.ci/run` starts a local server and sets it).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests panic on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests panic on purpose
 
 mod support;
 
@@ -14,22 +14,7 @@ use std::sync::atomic::AtomicBool;
 use elementa_fakes::flexi_world::{FakeFlexiWorld, WorldConfig};
 use elementa_flexi::request::{Firm, Limit};
 use elementa_flexi::transport::{Auth, FlexiClient};
-use elementa_mirror::{Mirror, MirrorSchema, Options, SqlStore};
-
-const EVIDENCES: [&str; 4] = [
-    "adresar",
-    "cenik",
-    "faktura-vydana",
-    "faktura-vydana-polozka",
-];
-
-fn schema() -> MirrorSchema {
-    let metas: Vec<_> = EVIDENCES
-        .iter()
-        .map(|e| elementa_flexi::wire::evidence(e).unwrap())
-        .collect();
-    MirrorSchema::derive(&metas).unwrap()
-}
+use elementa_mirror::{Mirror, Options, SqlStore};
 
 fn sqlite_url(name: &str) -> String {
     let path =
@@ -59,7 +44,7 @@ async fn run(db: &str) {
         Auth::session("winstrom", "winstrom"),
     )
     .unwrap();
-    let store = SqlStore::open(db, schema()).await.unwrap();
+    let store = SqlStore::open(db, support::schema()).await.unwrap();
     let options = Options {
         load_page: Limit::new(25).unwrap(),
         changes_page: Limit::new(40).unwrap(),

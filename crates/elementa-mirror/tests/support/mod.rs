@@ -10,9 +10,22 @@
 )] // test support: panics are the test failing
 
 use elementa_fakes::flexi_world::FakeFlexiWorld;
-use elementa_mirror::SqlStore;
 use elementa_mirror::model::{ColumnType, Table};
+use elementa_mirror::{MirrorSchema, SqlStore};
 use serde_json::{Map, Value};
+
+/// The evidences of the fake world, all mirrored.
+pub const EVIDENCES: [&str; 4] = [
+    "adresar",
+    "cenik",
+    "faktura-vydana",
+    "faktura-vydana-polozka",
+];
+
+/// The mirror schema of [`EVIDENCES`].
+pub fn schema() -> MirrorSchema {
+    MirrorSchema::of(&EVIDENCES).unwrap()
+}
 
 fn text<'a>(record: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
     record.get(key).and_then(Value::as_str)
