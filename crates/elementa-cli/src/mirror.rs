@@ -328,6 +328,18 @@ async fn mirror(args: &MirrorArgs) -> Result<(), Failure> {
             "stopped; every committed batch is kept, the next run continues from the saved position"
         );
     }
+    if args.demo {
+        let mut counts = Vec::new();
+        for table in mirror.store().schema().tables() {
+            let n = mirror
+                .store()
+                .count(table.evidence())
+                .await
+                .map_err(|e| run(e.to_string()))?;
+            counts.push(format!("{} {n}", table.name));
+        }
+        println!("the mirror in {db}: {}", counts.join(", "));
+    }
     Ok(())
 }
 

@@ -397,12 +397,7 @@ impl SqlStore {
             .execute(&mut *tx)
             .await
             .map_err(db("saving the load's version"))?;
-        let mut stored = 0;
-        for record in records {
-            if self.upsert_row(&mut tx, index, record.as_ref()).await? {
-                stored += 1;
-            }
-        }
+        let stored = self.upsert_rows(&mut tx, index, records).await?;
         sqlx::query("INSERT INTO \"elementa_mirror_load\" (\"evidence\", \"last_id\", \"records\", \"done\") VALUES ($1, $2, $3, $4) ON CONFLICT (\"evidence\") DO UPDATE SET \"last_id\" = excluded.\"last_id\", \"records\" = \"elementa_mirror_load\".\"records\" + excluded.\"records\", \"done\" = excluded.\"done\"")
             .bind(table.evidence().to_owned())
             .bind(last_id)
@@ -445,6 +440,81 @@ impl SqlStore {
             Some(t) => t,
             None => unreachable!("invariant: indexes come from table_index"),
         }
+    }
+
+    /// Inserts or updates the rows of `records` (ids unique), several to a
+    /// statement; sub-evidence rows whose parent is not in the mirror are
+    /// left out. Returns the rows stored.
+    async fn upsert_rows(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        index: usize,
+        records: &[Box<dyn Record>],
+    ) -> Result<usize, StoreError> {
+        let table = self.table_at(index);
+        let mut rows = Vec::with_capacity(records.len());
+        for record in records {
+            rows.push(row(table, record.as_ref())?);
+        }
+        if let Some(parent) = &table.parent {
+            let at = table.columns.iter().position(|c| c.name == parent.column);
+            let parent_of = |values: &[SqlValue]| match at.and_then(|i| values.get(i)) {
+                Some(SqlValue::Integer(Some(id))) => Some(*id),
+                _ => None,
+            };
+            let wanted: Vec<i64> = rows.iter().filter_map(|r| parent_of(r)).collect();
+            let present = self.present_ids(tx, &parent.table, &wanted).await?;
+            rows.retain(|r| parent_of(r).is_some_and(|p| present.contains(&p)));
+        }
+        let columns = table.columns.len().max(1);
+        // SQLite takes at most 32,766 parameters a statement, PostgreSQL
+        // 65,535.
+        let per_statement = (30_000 / columns).max(1);
+        for chunk in rows.chunks(per_statement) {
+            let mut args = AnyArguments::default();
+            for values in chunk {
+                for value in values {
+                    bind(&mut args, value)?;
+                }
+            }
+            sqlx::query_with(&upsert_many_sql(table, self.dialect, chunk.len()), args)
+                .execute(&mut **tx)
+                .await
+                .map_err(db(format!(
+                    "storing {} {} records",
+                    chunk.len(),
+                    table.evidence()
+                )))?;
+        }
+        Ok(rows.len())
+    }
+
+    /// Which of `ids` are rows of `table`.
+    async fn present_ids(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        table: &str,
+        ids: &[i64],
+    ) -> Result<std::collections::HashSet<i64>, StoreError> {
+        let mut present = std::collections::HashSet::new();
+        for chunk in ids.chunks(1000) {
+            let params: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+            let sql = format!(
+                "SELECT \"id\" FROM {} WHERE \"id\" IN ({})",
+                quote(table),
+                params.join(", ")
+            );
+            let mut query = sqlx::query_scalar::<_, i64>(&sql);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            let found = query
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(db(format!("looking up rows of {table}")))?;
+            present.extend(found);
+        }
+        Ok(present)
     }
 
     /// Inserts or updates `record`'s row; `false` when it is a sub-evidence
@@ -748,12 +818,23 @@ async fn insert_column(
 }
 
 fn upsert_sql(table: &Table, dialect: Dialect) -> String {
+    upsert_many_sql(table, dialect, 1)
+}
+
+/// `INSERT … VALUES (…), … ON CONFLICT ("id") DO UPDATE` of `rows` rows.
+fn upsert_many_sql(table: &Table, dialect: Dialect, rows: usize) -> String {
     let names: Vec<String> = table.columns.iter().map(|c| quote(&c.name)).collect();
-    let params: Vec<String> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| c.ty.placeholder(dialect, i + 1))
+    let n = table.columns.len();
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let params: Vec<String> = table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| c.ty.placeholder(dialect, r * n + i + 1))
+                .collect();
+            format!("({})", params.join(", "))
+        })
         .collect();
     let updates: Vec<String> = names
         .iter()
@@ -761,10 +842,10 @@ fn upsert_sql(table: &Table, dialect: Dialect) -> String {
         .map(|n| format!("{n} = excluded.{n}"))
         .collect();
     format!(
-        "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT (\"id\") DO UPDATE SET {}",
+        "INSERT INTO {} ({}) VALUES {} ON CONFLICT (\"id\") DO UPDATE SET {}",
         quote(&table.name),
         names.join(", "),
-        params.join(", "),
+        values.join(", "),
         updates.join(", ")
     )
 }
