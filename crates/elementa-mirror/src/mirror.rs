@@ -12,7 +12,8 @@
 //! G), so polling starts at G + 1; changes after G that a later page
 //! already shows are applied again, which stores the same current state.
 //! Each page is committed with the load's progress, so a restarted load
-//! continues after the last stored id.
+//! continues after the last stored id. A page says where the next starts,
+//! so the next page is fetched while the current one is stored.
 //!
 //! # Polling
 //!
@@ -192,11 +193,9 @@ impl Mirror {
             if done {
                 continue;
             }
-            let mut first = true;
-            loop {
-                if stop.load(Ordering::SeqCst) {
-                    return Ok(None);
-                }
+            // Each page's answer says where the next starts (`id > max`),
+            // so the next page is fetched while this one is stored.
+            let page = |last: i64, first: bool| {
                 let mut read = Read::new()
                     .detail(self.full.clone())
                     .page(0, self.options.load_page)
@@ -205,16 +204,20 @@ impl Mirror {
                     read = read.row_count();
                 }
                 let filter = format!("id > {last}");
-                let export = self
-                    .client
-                    .export(table.meta, Some(&filter), &read, true)
-                    .await?;
-                if first {
-                    on(&Event::LoadStart {
-                        evidence: evidence.to_owned(),
-                        remaining: export.row_count,
-                    });
-                    first = false;
+                async move {
+                    self.client
+                        .export(table.meta, Some(&filter), &read, true)
+                        .await
+                }
+            };
+            let mut export = page(last, true).await?;
+            on(&Event::LoadStart {
+                evidence: evidence.to_owned(),
+                remaining: export.row_count,
+            });
+            loop {
+                if stop.load(Ordering::SeqCst) {
+                    return Ok(None);
                 }
                 let global = match export.global_version {
                     Some(g) => g,
@@ -227,16 +230,25 @@ impl Mirror {
                     max = max.max(id);
                 }
                 let done = export.records.len() < self.options.load_page.get() as usize;
-                self.store
-                    .store_page(evidence, &export.records, global, max, done)
-                    .await?;
+                let store = self
+                    .store
+                    .store_page(evidence, &export.records, global, max, done);
+                let next = if done {
+                    store.await?;
+                    None
+                } else {
+                    let (stored, next) = futures_util::future::join(store, page(max, false)).await;
+                    stored?;
+                    Some(next?)
+                };
                 on(&Event::LoadPage {
                     evidence: evidence.to_owned(),
                     records: export.records.len(),
                     bytes: export.bytes,
                 });
-                if done {
-                    break;
+                match next {
+                    Some(n) => export = n,
+                    None => break,
                 }
                 last = max;
             }

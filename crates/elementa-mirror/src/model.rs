@@ -115,15 +115,21 @@ impl ColumnType {
         }
     }
 
-    /// The placeholder for parameter `n` (1-based): PostgreSQL casts text
-    /// to the column's type; SQLite stores the value as bound.
+    /// The placeholder for parameter `n` (1-based, bound in order):
+    /// PostgreSQL casts text to the column's type; SQLite stores the value
+    /// as bound.
     pub(crate) fn placeholder(&self, dialect: Dialect, n: usize) -> String {
         match (dialect, self) {
             (Dialect::Postgres, ColumnType::Numeric { .. }) => format!("CAST(${n} AS NUMERIC)"),
             (Dialect::Postgres, ColumnType::Date) => format!("CAST(${n} AS DATE)"),
             (Dialect::Postgres, ColumnType::DateTime) => format!("CAST(${n} AS TIMESTAMPTZ)"),
             (Dialect::Postgres, ColumnType::Timestamp) => format!("CAST(${n} AS TIMESTAMP)"),
-            _ => format!("${n}"),
+            (Dialect::Postgres, _) => format!("${n}"),
+            // SQLite finds a numbered or named parameter by a linear search
+            // of those seen so far, so a statement of many rows would parse
+            // in quadratic time; `?` takes the next number at once. The
+            // values are bound in column order, so the numbers agree.
+            (Dialect::Sqlite, _) => "?".to_owned(),
         }
     }
 }

@@ -468,8 +468,8 @@ impl SqlStore {
         }
         let columns = table.columns.len().max(1);
         // SQLite takes at most 32,766 parameters a statement, PostgreSQL
-        // 65,535.
-        let per_statement = (30_000 / columns).max(1);
+        // 65,535; past a hundred rows a statement gains nothing more.
+        let per_statement = (30_000 / columns).clamp(1, 100);
         for chunk in rows.chunks(per_statement) {
             let mut args = AnyArguments::default();
             for values in chunk {

@@ -84,3 +84,101 @@ async fn postgres_mirror_equals_the_server_after_load_and_polls() {
         run(&url).await;
     }
 }
+
+/// A delete of a document removes its lines with it (the foreign key's
+/// cascade), even when no delete of the lines is listed.
+async fn deleting_a_document_deletes_its_lines(db: &str) {
+    use elementa_flexi::{ChangePage, Cursor, Next, Operation, RecordId, change::Change};
+    let world = FakeFlexiWorld::start(WorldConfig {
+        seed: 16,
+        addresses: 10,
+        products: 5,
+        invoices: 6,
+        max_lines: 3,
+        mutations_per_poll: (0, 0),
+        mutate_every_requests: 0,
+        max_gap: 2,
+    })
+    .await
+    .unwrap();
+    let client = FlexiClient::new(
+        &world.base(),
+        Firm::new("demo").unwrap(),
+        Auth::basic("winstrom", "winstrom"),
+    )
+    .unwrap();
+    let store = SqlStore::open(db, support::schema()).await.unwrap();
+    let mirror = Mirror::new(Arc::new(client), store, Options::default());
+    let position = mirror
+        .load(&AtomicBool::new(false), &mut |_| {})
+        .await
+        .unwrap()
+        .unwrap();
+    let lines = mirror.store().rows("faktura-vydana-polozka").await.unwrap();
+    let table = mirror
+        .store()
+        .schema()
+        .table_of("faktura-vydana-polozka")
+        .unwrap();
+    let parent = table
+        .columns
+        .iter()
+        .position(|c| c.name == "dokl_fak")
+        .unwrap();
+    let invoice: i64 = lines[0][parent].as_deref().unwrap().parse().unwrap();
+    let of_invoice = |rows: &[Vec<Option<String>>]| {
+        rows.iter()
+            .filter(|r| r[parent].as_deref() == Some(invoice.to_string().as_str()))
+            .count()
+    };
+    assert!(of_invoice(&lines) > 0);
+    let page = ChangePage {
+        global_version: position,
+        changes: vec![Change {
+            evidence: "faktura-vydana".into(),
+            version: position,
+            operation: Operation::Delete,
+            timestamp: "2026-11-24 08:00:00.1".parse().unwrap(),
+            ids: vec![RecordId::Numeric(invoice)],
+        }],
+        next: Next::None,
+    };
+    let batch = Cursor::new(position).plan(position, page).unwrap();
+    let applied = mirror
+        .store()
+        .commit(&batch, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(applied.deleted, 1);
+    let after = mirror.store().rows("faktura-vydana-polozka").await.unwrap();
+    assert_eq!(of_invoice(&after), 0);
+    assert_eq!(after.len(), lines.len() - of_invoice(&lines));
+    // A batch planned from a position that has moved is refused, and
+    // changes nothing.
+    let stale = Cursor::new(position)
+        .plan(
+            position,
+            ChangePage {
+                global_version: position,
+                changes: vec![],
+                next: Next::None,
+            },
+        )
+        .unwrap();
+    assert!(matches!(
+        mirror.store().commit(&stale, &Default::default()).await,
+        Err(elementa_mirror::StoreError::Moved { expected, found: Some(found) }) if expected == position && found == position + 1
+    ));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_deleting_a_document_deletes_its_lines() {
+    deleting_a_document_deletes_its_lines(&sqlite_url("cascade")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_deleting_a_document_deletes_its_lines() {
+    if let Some(url) = support::postgres("cascade").await {
+        deleting_a_document_deletes_its_lines(&url).await;
+    }
+}
