@@ -143,11 +143,11 @@ fn now() -> String {
     jiff::Timestamp::now().to_string()
 }
 
-fn bind(args: &mut AnyArguments<'_>, value: &SqlValue) -> Result<(), StoreError> {
+fn bind(args: &mut AnyArguments<'_>, value: SqlValue) -> Result<(), StoreError> {
     let result = match value {
-        SqlValue::Integer(v) => args.add(*v),
-        SqlValue::Text(v) => args.add(v.clone()),
-        SqlValue::Boolean(v) => args.add(*v),
+        SqlValue::Integer(v) => args.add(v),
+        SqlValue::Text(v) => args.add(v),
+        SqlValue::Boolean(v) => args.add(v),
     };
     result.map_err(|e| StoreError::Database {
         context: "binding a value".into(),
@@ -470,23 +470,26 @@ impl SqlStore {
         // SQLite takes at most 32,766 parameters a statement, PostgreSQL
         // 65,535; past a hundred rows a statement gains nothing more.
         let per_statement = (30_000 / columns).clamp(1, 100);
-        for chunk in rows.chunks(per_statement) {
+        let stored = rows.len();
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
             let mut args = AnyArguments::default();
-            for values in chunk {
+            let mut in_chunk = 0;
+            for values in rows.by_ref().take(per_statement) {
+                in_chunk += 1;
                 for value in values {
                     bind(&mut args, value)?;
                 }
             }
-            sqlx::query_with(&upsert_many_sql(table, self.dialect, chunk.len()), args)
+            sqlx::query_with(&upsert_many_sql(table, self.dialect, in_chunk), args)
                 .execute(&mut **tx)
                 .await
                 .map_err(db(format!(
-                    "storing {} {} records",
-                    chunk.len(),
+                    "storing {in_chunk} {} records",
                     table.evidence()
                 )))?;
         }
-        Ok(rows.len())
+        Ok(stored)
     }
 
     /// Which of `ids` are rows of `table`.
@@ -553,7 +556,7 @@ impl SqlStore {
             }
         }
         let mut args = AnyArguments::default();
-        for value in &values {
+        for value in values {
             bind(&mut args, value)?;
         }
         let sql = match self.upsert.get(index) {
