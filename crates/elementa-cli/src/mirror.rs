@@ -17,7 +17,7 @@ use clap::{Args, ValueEnum};
 use elementa_flexi::request::{Firm, Limit};
 use elementa_flexi::transport::{Auth, FlexiClient};
 use elementa_mirror::listen::{Hooks, listen};
-use elementa_mirror::{Event, Mirror, MirrorSchema, Options, SqlStore};
+use elementa_mirror::{Event, Mirror, MirrorSchema, Options, SqlStore, StoreError};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::Outcome;
@@ -58,11 +58,11 @@ pub struct MirrorArgs {
     /// Load (or resume the load), poll once until caught up, and exit.
     #[arg(long, conflicts_with = "interval")]
     once: bool,
-    /// Seconds between polls.
-    #[arg(long, default_value_t = 30)]
-    interval: u64,
-    /// Stop after this many polls (default: until Ctrl-C).
+    /// Seconds between polls (default 30; 1 with --demo).
     #[arg(long)]
+    interval: Option<u64>,
+    /// Stop after this many polls (default: until Ctrl-C).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     polls: Option<u64>,
     /// Receive ABRA Flexi web hooks on this address (`0.0.0.0:8080`); a
     /// delivery with the secret of ELEMENTA_FLEXI_HOOK_SECRET that brings
@@ -200,28 +200,35 @@ async fn mirror(args: &MirrorArgs) -> Result<(), Failure> {
             format!("sqlite:{}", path.display())
         }
     };
-    let store = SqlStore::open(&db, schema)
-        .await
-        .map_err(|e| run(e.to_string()))?;
+    // Every usage check before the database is touched.
     let auth = match args.auth {
         AuthArg::Session => Auth::session(user, password),
         AuthArg::Basic => Auth::basic(user, password),
     };
     let firm = Firm::new(&firm).map_err(|e| usage(e.to_string()))?;
     let client = FlexiClient::new(&url, firm, auth).map_err(|e| usage(e.to_string()))?;
+    let secret = match args.listen {
+        Some(_) => Some(
+            std::env::var("ELEMENTA_FLEXI_HOOK_SECRET")
+                .ok()
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| {
+                    usage("--listen needs the hook secret in ELEMENTA_FLEXI_HOOK_SECRET".into())
+                })?,
+        ),
+        None => None,
+    };
+    let store = SqlStore::open(&db, schema).await.map_err(|e| match e {
+        e @ StoreError::Url(_) => usage(e.to_string()),
+        e => run(e.to_string()),
+    })?;
     let mirror = Mirror::new(Arc::new(client), store, options);
 
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(stop.clone());
 
-    let hooks = match args.listen {
-        Some(addr) => {
-            let secret = std::env::var("ELEMENTA_FLEXI_HOOK_SECRET")
-                .ok()
-                .filter(|s| !s.is_empty())
-                .ok_or_else(|| {
-                    usage("--listen needs the hook secret in ELEMENTA_FLEXI_HOOK_SECRET".into())
-                })?;
+    let hooks = match (args.listen, secret) {
+        (Some(addr), Some(secret)) => {
             let hooks = Hooks::new(secret.as_bytes());
             let listener = listen(addr, hooks.clone())
                 .await
@@ -229,7 +236,7 @@ async fn mirror(args: &MirrorArgs) -> Result<(), Failure> {
             eprintln!("listening for web hooks on {}", listener.addr);
             Some((hooks, listener))
         }
-        None => None,
+        _ => None,
     };
 
     // The initial load, with a progress bar.
@@ -282,11 +289,7 @@ async fn mirror(args: &MirrorArgs) -> Result<(), Failure> {
         (None, false, true) => Some(3),
         (None, false, false) => None,
     };
-    let interval = Duration::from_secs(if args.demo && args.interval == 30 {
-        1
-    } else {
-        args.interval
-    });
+    let interval = Duration::from_secs(args.interval.unwrap_or(if args.demo { 1 } else { 30 }));
     let mut done = 0u64;
     loop {
         let started = Instant::now();

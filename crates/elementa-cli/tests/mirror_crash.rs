@@ -1,5 +1,7 @@
 //! Crash test of `elementa flexi mirror`: the process is killed with
-//! SIGKILL at random moments during the initial load and during polling,
+//! SIGKILL at random moments during the initial load and during polling
+//! (a kill counts for a phase only when that life stored pages of the load,
+//! or applied changes),
 //! while the fake ABRA Flexi world keeps changing (between polls and during
 //! the load); after each kill it is started again and resumes. At the end
 //! (changes stopped, one last `--once`), the database equals the server's
@@ -47,6 +49,17 @@ fn mirror(base: &str, db: &str, mode: &[&str]) -> Command {
     command
 }
 
+/// Whether the load has finished, how far it got (the sum of the last ids
+/// stored per evidence) and how many changes the audit lists.
+async fn progress(db: &str) -> (bool, i64, usize) {
+    let store = SqlStore::open(db, support::schema()).await.unwrap();
+    let state = store.state().await.unwrap();
+    let applied = store.audit().await.unwrap().len();
+    store.pool().close().await;
+    let ids = state.loads.values().map(|(last, _)| *last).sum();
+    (state.position.is_some(), ids, applied)
+}
+
 async fn crash_and_resume(db: &str, seed: u64) {
     let world = FakeFlexiWorld::start(WorldConfig {
         seed,
@@ -68,9 +81,7 @@ async fn crash_and_resume(db: &str, seed: u64) {
         );
         // While loading, short lives (so that several kills land in the
         // load); once polling, longer ones.
-        let store = SqlStore::open(db, support::schema()).await.unwrap();
-        let loaded = store.position().await.unwrap().is_some();
-        store.pool().close().await;
+        let (loaded, loaded_ids, applied) = progress(db).await;
         let life = if loaded {
             rng.random_range(50..900)
         } else if in_load >= PER_PHASE * 2 {
@@ -92,17 +103,15 @@ async fn crash_and_resume(db: &str, seed: u64) {
         }
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
-        let store = SqlStore::open(db, support::schema()).await.unwrap();
-        let state = store.state().await.unwrap();
-        store.pool().close().await;
-        // Where the kill landed: before the load's end (no position yet),
-        // or while polling.
-        match state.position {
-            None => in_load += 1,
-            Some(_) if loaded => in_polling += 1,
-            // The load finished during this life: the kill landed in its
-            // first polls.
-            Some(_) => in_polling += 1,
+        // Where the kill landed: counted only when this life did work in
+        // that phase (a kill during start-up counts for neither). During
+        // the load: it stored pages and had not finished; while polling:
+        // it had finished the load and applied changes.
+        let (now_loaded, now_ids, now_applied) = progress(db).await;
+        if !now_loaded && now_ids > loaded_ids {
+            in_load += 1;
+        } else if now_loaded && now_applied > applied {
+            in_polling += 1;
         }
     }
     world.set_mutations(false);

@@ -35,7 +35,8 @@
 //!   envelope with `@version`, the evidence's records in an array, `start`,
 //!   `limit` (default 20, `0` for all), `detail` (`full`, `id`, `summary` —
 //!   the default — and `custom:a,b`), `add-row-count=true` → `@rowCount`,
-//!   `add-global-version=true` → `@globalVersion`, filters in the path
+//!   `add-global-version=true` → `@globalVersion`, `order=id` (without it,
+//!   newest first: the documentation promises no order), filters in the path
 //!   (`/c/demo/adresar/(id > 10).json`, `(id in (1,2,3))`, joined by `and`).
 //! - **The changes listing** follows `/work/shared/SEEDS.md` section 003
 //!   and `tests/fixtures/flexi/changes.json` / `changes.hook.json`: each
@@ -1647,6 +1648,13 @@ fn list(world: &mut World, ev: Ev, conds: &[Cond], pairs: &[(String, String)]) -
         .map(|(_, rec)| rec)
         .collect();
     let rows = matching.len();
+    // ABRA Flexi's REST documentation promises no order without `order`:
+    // the fake then lists newest first, so a client that pages by id must
+    // ask for `order=id` (ascending, like `order=id@A`).
+    let mut matching = matching;
+    if !matches!(get(pairs, "order"), Some("id" | "id@A")) {
+        matching.reverse();
+    }
     let records: Vec<Value> = matching
         .into_iter()
         .skip(start)
@@ -2086,7 +2094,7 @@ mod tests {
         let base = fake.base();
         let all = fake.records("faktura-vydana");
         // Default: 20 records, summary detail.
-        let (_, doc) = get_json(&base, "/c/demo/faktura-vydana.json").await;
+        let (_, doc) = get_json(&base, "/c/demo/faktura-vydana.json?order=id").await;
         let page = doc["winstrom"]["faktura-vydana"].as_array().unwrap();
         assert_eq!(page.len(), 20);
         let first = page[0].as_object().unwrap();
@@ -2094,7 +2102,11 @@ mod tests {
         assert!(!first.contains_key("zamekK") && !first.contains_key("varSym"));
         assert!(first.keys().all(|k| all[0].contains_key(k)));
         // start + limit=0: all the rest.
-        let (_, doc) = get_json(&base, "/c/demo/faktura-vydana.json?start=45&limit=0").await;
+        let (_, doc) = get_json(
+            &base,
+            "/c/demo/faktura-vydana.json?start=45&limit=0&order=id",
+        )
+        .await;
         assert_eq!(
             doc["winstrom"]["faktura-vydana"].as_array().unwrap().len(),
             5
@@ -2108,7 +2120,7 @@ mod tests {
         let (_, doc) = get_json(
             &base,
             &format!(
-                "/c/demo/faktura-vydana/(id%20in%20({})).json?detail=custom:kod,firma",
+                "/c/demo/faktura-vydana/(id%20in%20({})).json?detail=custom:kod,firma&order=id",
                 ids.join(",")
             ),
         )
@@ -2339,7 +2351,7 @@ mod tests {
             loop {
                 let (_, doc) = get_json(
                     &base,
-                    &format!("/c/demo/{evidence}/(id%20%3E%20{last}).json?limit=25&detail=full&add-global-version=true"),
+                    &format!("/c/demo/{evidence}/(id%20%3E%20{last}).json?limit=25&detail=full&add-global-version=true&order=id"),
                 )
                 .await;
                 let g: u64 = text(&doc["winstrom"], "@globalVersion").parse().unwrap();

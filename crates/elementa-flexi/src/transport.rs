@@ -281,7 +281,19 @@ impl std::fmt::Debug for FlexiClient {
 }
 
 fn check_server(server: &str) -> Result<String, FlexiError> {
-    let refused = || FlexiError::Url(server.to_owned());
+    // Credentials in the URL (refused below) are not repeated in the error.
+    let refused = || {
+        FlexiError::Url(match (server.find("://"), server.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                format!(
+                    "{}***{}",
+                    server.get(..scheme + 3).unwrap_or(""),
+                    server.get(at..).unwrap_or("")
+                )
+            }
+            _ => server.to_owned(),
+        })
+    };
     let trimmed = server.trim().trim_end_matches('/');
     let (scheme, rest) = trimmed.split_once("://").ok_or_else(refused)?;
     let host = rest.rsplit_once(':').map_or(rest, |(h, port)| {
@@ -659,4 +671,26 @@ fn status_error(answer: &Incoming) -> FlexiError {
 fn base64_encode(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_server_url_does_not_repeat_its_credentials() {
+        let err = check_server("https://winstrom:s3cret@demo.flexibee.eu:5434")
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("s3cret"), "{err}");
+        assert!(
+            err.starts_with("`https://***@demo.flexibee.eu:5434`"),
+            "{err}"
+        );
+        assert!(check_server("http://example.com").is_err());
+        assert_eq!(
+            check_server("http://127.0.0.1:8080/").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+    }
 }

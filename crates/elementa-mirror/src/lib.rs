@@ -41,4 +41,4 @@ pub mod store;
 
 pub use mirror::{Event, Mirror, MirrorError, Options, PollReport};
 pub use model::{Dialect, MirrorSchema, SchemaError};
-pub use store::{Applied, SqlStore, State, StoreError};
+pub use store::{Applied, LoadPage, SqlStore, State, StoreError};

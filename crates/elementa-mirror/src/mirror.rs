@@ -38,7 +38,7 @@ use elementa_flexi::transport::{FlexiClient, FlexiError, Read};
 use elementa_flexi::{Cursor, Operation};
 
 use crate::row::record_id;
-use crate::store::{Applied, SqlStore, StoreError, change_id};
+use crate::store::{Applied, LoadPage, SqlStore, StoreError, change_id};
 
 /// Why the mirror stopped. Everything committed before stays committed.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +62,19 @@ pub enum MirrorError {
     /// A page of the load listed a record without a numeric id.
     #[error("the {0} export listed a record without a numeric id")]
     NoId(String),
+    /// A page of the load listed a record it should not have: the server
+    /// did not apply the `id > last` filter.
+    #[error(
+        "the {evidence} export asked for ids after {last} listed id {id}: the server did not apply the filter"
+    )]
+    NotAfter {
+        /// The evidence.
+        evidence: String,
+        /// The id listed.
+        id: i64,
+        /// The id the page was asked after.
+        last: i64,
+    },
 }
 
 /// Sizes of the requests.
@@ -227,12 +240,28 @@ impl Mirror {
                 for record in &export.records {
                     let id = record_id(table, record.as_ref())
                         .ok_or_else(|| MirrorError::NoId(evidence.to_owned()))?;
+                    if id <= last {
+                        return Err(MirrorError::NotAfter {
+                            evidence: evidence.to_owned(),
+                            id,
+                            last,
+                        });
+                    }
                     max = max.max(id);
                 }
-                let done = export.records.len() < self.options.load_page.get() as usize;
-                let store = self
-                    .store
-                    .store_page(evidence, &export.records, global, max, done);
+                // Only an empty page ends the load: a short page may be the
+                // server's own limit.
+                let done = export.records.is_empty();
+                let store = self.store.store_page(
+                    evidence,
+                    &export.records,
+                    global,
+                    LoadPage {
+                        after: last,
+                        last: max,
+                        done,
+                    },
+                );
                 let next = if done {
                     store.await?;
                     None

@@ -4,6 +4,10 @@ use elementa::{FieldRef, Record, RecordId, Relation};
 
 use crate::model::{ColumnType, Table};
 
+/// Instants and local times with six fraction digits.
+static PRINTER: jiff::fmt::temporal::DateTimePrinter =
+    jiff::fmt::temporal::DateTimePrinter::new().precision(Some(6));
+
 /// A value bound to a statement, typed so that a null has its column's type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SqlValue {
@@ -70,9 +74,22 @@ pub fn row(table: &Table, record: &dyn Record) -> Result<Vec<SqlValue>, RowError
             .field(column.element)
             .ok_or_else(|| fail(column.wire, "the element is not in the record".into()))?;
         let value = match (column.ty, field) {
-            (ColumnType::RelationId, FieldRef::Relation(f)) => {
-                SqlValue::Integer(f.value().and_then(relation_number))
-            }
+            (ColumnType::RelationId, FieldRef::Relation(f)) => match f.value() {
+                None => SqlValue::Integer(None),
+                Some(r) => match (relation_number(r), &r.id) {
+                    (Some(n), _) => SqlValue::Integer(Some(n)),
+                    // The code column keeps it.
+                    (None, RecordId::Code(_)) => SqlValue::Integer(None),
+                    (None, other) => {
+                        return Err(fail(
+                            column.wire,
+                            format!(
+                                "the relation `{other}` has neither a numeric id (nor an @ref ending in one) nor a code: a column cannot hold it"
+                            ),
+                        ));
+                    }
+                },
+            },
             (ColumnType::RelationId, FieldRef::Integer(f)) => SqlValue::Integer(f.value().copied()),
             (ColumnType::RelationCode, FieldRef::Relation(f)) => {
                 SqlValue::Text(f.value().and_then(|r| match &r.id {
@@ -121,11 +138,14 @@ pub fn row(table: &Table, record: &dyn Record) -> Result<Vec<SqlValue>, RowError
             (ColumnType::Date, FieldRef::Date(f)) => {
                 SqlValue::Text(f.value().map(|d| d.date().to_string()))
             }
-            (ColumnType::DateTime, FieldRef::DateTime(f)) => {
-                SqlValue::Text(f.value().map(|d| d.timestamp().to_string()))
-            }
+            // A fixed six fraction digits, so that text sorts as time does
+            // in SQLite.
+            (ColumnType::DateTime, FieldRef::DateTime(f)) => SqlValue::Text(
+                f.value()
+                    .map(|d| PRINTER.timestamp_to_string(&d.timestamp())),
+            ),
             (ColumnType::Timestamp, FieldRef::Timestamp(f)) => {
-                SqlValue::Text(f.value().map(|t| t.datetime().to_string()))
+                SqlValue::Text(f.value().map(|t| PRINTER.datetime_to_string(&t.datetime())))
             }
             (ColumnType::Strings, FieldRef::Strings(f)) => SqlValue::Text(
                 f.value()
@@ -201,7 +221,7 @@ mod tests {
         assert_eq!(value(&schema, &values, "dat_vyst"), text("2024-08-20"));
         assert_eq!(
             value(&schema, &values, "last_update"),
-            text("2024-08-20T06:59:21.655Z")
+            text("2024-08-20T06:59:21.655000Z")
         );
         assert_eq!(value(&schema, &values, "sum_celkem"), text("1210.50"));
         assert_eq!(
@@ -209,6 +229,25 @@ mod tests {
             SqlValue::Integer(Some(1001))
         );
         assert_eq!(value(&schema, &values, "firma_code"), text("ADR0001"));
+        assert_eq!(value(&schema, &values, "mena"), SqlValue::Integer(None));
+    }
+
+    #[test]
+    fn a_relation_a_column_cannot_identify_is_refused() {
+        let (schema, record) = invoice(r#","mena":"ext:SHOP:EUR""#);
+        let err = row(&schema.tables()[0], record.as_ref()).unwrap_err();
+        assert_eq!(err.element, "mena");
+        assert!(
+            err.what.contains("`ext:SHOP:EUR` has neither a numeric id"),
+            "{err}"
+        );
+        // A code alone is kept in the code column.
+        let (schema, record) = invoice(r#","mena":"code:EUR""#);
+        let values = row(&schema.tables()[0], record.as_ref()).unwrap();
+        assert_eq!(
+            value(&schema, &values, "mena_code"),
+            SqlValue::Text(Some("EUR".into()))
+        );
         assert_eq!(value(&schema, &values, "mena"), SqlValue::Integer(None));
     }
 

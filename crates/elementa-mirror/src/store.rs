@@ -71,6 +71,40 @@ pub enum StoreError {
         /// The saved position.
         found: Option<u64>,
     },
+    /// A page of the load does not continue where the saved progress ends,
+    /// or the load has finished: another process is loading or syncing
+    /// this mirror.
+    #[error(
+        "the load of {evidence} has moved on from id {after} (or finished): another process is loading or syncing this mirror; restart"
+    )]
+    LoadMoved {
+        /// The evidence.
+        evidence: String,
+        /// The id the page was fetched after.
+        after: i64,
+    },
+    /// The load ended without storing a page, so no `globalVersion` is known.
+    #[error("the initial load stored no page, so it has no globalVersion to continue from")]
+    NothingLoaded,
+    /// A change's record belongs to a parent the mirror does not hold.
+    #[error(
+        "change {version}: {evidence} record {id} belongs to {parent} record {parent_id}, which the mirror does not hold; the batch was not applied"
+    )]
+    Orphan {
+        /// The change's version.
+        version: u64,
+        /// The sub-evidence.
+        evidence: String,
+        /// The record.
+        id: i64,
+        /// The parent evidence.
+        parent: String,
+        /// The parent's id.
+        parent_id: i64,
+    },
+    /// A value read back from the mirror's own tables is out of range.
+    #[error("the mirror's {0} holds {1}, which is not a valid version")]
+    BadVersion(&'static str, i64),
     /// A record cannot be stored.
     #[error(transparent)]
     Row(#[from] RowError),
@@ -117,6 +151,18 @@ pub struct State {
     /// Per evidence: the last id stored by the load, and whether its load
     /// is done.
     pub loads: HashMap<String, (i64, bool)>,
+}
+
+/// Where a page of the initial load sits in its evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadPage {
+    /// The id the page was fetched after (`id > after`); the saved
+    /// progress must still be there.
+    pub after: i64,
+    /// The largest id in the page (the next page is fetched after it).
+    pub last: i64,
+    /// Whether the page ends the evidence's load.
+    pub done: bool,
 }
 
 /// What a commit did, by outcome.
@@ -172,7 +218,7 @@ impl SqlStore {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Dialect::Postgres, url.to_owned())
         } else {
-            return Err(StoreError::Url(url.to_owned()));
+            return Err(StoreError::Url(redact(url)));
         };
         let pool = AnyPoolOptions::new()
             .max_connections(if dialect == Dialect::Sqlite { 1 } else { 4 })
@@ -359,9 +405,13 @@ impl SqlStore {
             let done: i64 = r.try_get(2).map_err(db("reading the load's progress"))?;
             loads.insert(evidence, (last, done != 0));
         }
+        let version = |what: &'static str, v: Option<i64>| {
+            v.map(|n| unsigned(n).ok_or(StoreError::BadVersion(what, n)))
+                .transpose()
+        };
         Ok(State {
-            position: position.and_then(unsigned),
-            load_version: load_version.and_then(unsigned),
+            position: version("position", position)?,
+            load_version: version("load version", load_version)?,
             loads,
         })
     }
@@ -376,14 +426,15 @@ impl SqlStore {
     /// the mirror are left out: the parent was created after the load
     /// began, so both creations come through the change feed), the load's
     /// progress (`last_id`, `done`), and, for the load's first page, its
-    /// `globalVersion`. Returns the rows stored.
+    /// `globalVersion`. Refused ([`StoreError::LoadMoved`]) when the load has
+    /// finished or its saved progress is not `page.after`. Returns the rows
+    /// stored.
     pub async fn store_page(
         &self,
         evidence: &str,
         records: &[Box<dyn Record>],
         global_version: u64,
-        last_id: i64,
-        done: bool,
+        page: LoadPage,
     ) -> Result<usize, StoreError> {
         let index = self.table_index(evidence)?;
         let table = self.table_at(index);
@@ -392,20 +443,42 @@ impl SqlStore {
             .begin()
             .await
             .map_err(db("starting a transaction"))?;
-        sqlx::query("UPDATE \"elementa_mirror_state\" SET \"load_version\" = $1 WHERE \"id\" = 1 AND \"load_version\" IS NULL")
+        // Only while loading: a process that finished the load (and may
+        // have applied changes since) must not be overwritten by a page
+        // another process fetched earlier.
+        let loading = sqlx::query("UPDATE \"elementa_mirror_state\" SET \"load_version\" = COALESCE(\"load_version\", $1) WHERE \"id\" = 1 AND \"position\" IS NULL")
             .bind(signed(global_version)?)
             .execute(&mut *tx)
             .await
             .map_err(db("saving the load's version"))?;
-        let stored = self.upsert_rows(&mut tx, index, records).await?;
-        sqlx::query("INSERT INTO \"elementa_mirror_load\" (\"evidence\", \"last_id\", \"records\", \"done\") VALUES ($1, $2, $3, $4) ON CONFLICT (\"evidence\") DO UPDATE SET \"last_id\" = excluded.\"last_id\", \"records\" = \"elementa_mirror_load\".\"records\" + excluded.\"records\", \"done\" = excluded.\"done\"")
+        if loading.rows_affected() != 1 {
+            return Err(StoreError::LoadMoved {
+                evidence: evidence.to_owned(),
+                after: page.after,
+            });
+        }
+        sqlx::query("INSERT INTO \"elementa_mirror_load\" (\"evidence\", \"last_id\", \"records\", \"done\") VALUES ($1, 0, 0, 0) ON CONFLICT (\"evidence\") DO NOTHING")
             .bind(table.evidence().to_owned())
-            .bind(last_id)
-            .bind(stored as i64)
-            .bind(i64::from(done))
             .execute(&mut *tx)
             .await
             .map_err(db("saving the load's progress"))?;
+        let stored = self.upsert_rows(&mut tx, index, records).await?;
+        // Compare-and-set: the page continues where the saved progress ends.
+        let moved = sqlx::query("UPDATE \"elementa_mirror_load\" SET \"last_id\" = $1, \"records\" = \"records\" + $2, \"done\" = $3 WHERE \"evidence\" = $4 AND \"last_id\" = $5 AND \"done\" = 0")
+            .bind(page.last)
+            .bind(stored as i64)
+            .bind(i64::from(page.done))
+            .bind(table.evidence().to_owned())
+            .bind(page.after)
+            .execute(&mut *tx)
+            .await
+            .map_err(db("saving the load's progress"))?;
+        if moved.rows_affected() != 1 {
+            return Err(StoreError::LoadMoved {
+                evidence: evidence.to_owned(),
+                after: page.after,
+            });
+        }
         tx.commit()
             .await
             .map_err(db("committing a page of the load"))?;
@@ -421,10 +494,7 @@ impl SqlStore {
             .await
             .map_err(db("saving the position after the load"))?;
         let state = self.state().await?;
-        state.position.ok_or(StoreError::Moved {
-            expected: 0,
-            found: None,
-        })
+        state.position.ok_or(StoreError::NothingLoaded)
     }
 
     fn table_index(&self, evidence: &str) -> Result<usize, StoreError> {
@@ -457,14 +527,13 @@ impl SqlStore {
             rows.push(row(table, record.as_ref())?);
         }
         if let Some(parent) = &table.parent {
-            let at = table.columns.iter().position(|c| c.name == parent.column);
-            let parent_of = |values: &[SqlValue]| match at.and_then(|i| values.get(i)) {
-                Some(SqlValue::Integer(Some(id))) => Some(*id),
-                _ => None,
-            };
-            let wanted: Vec<i64> = rows.iter().filter_map(|r| parent_of(r)).collect();
+            let mut wanted = Vec::with_capacity(rows.len());
+            for values in &rows {
+                wanted.push(parent_id(table, values)?);
+            }
             let present = self.present_ids(tx, &parent.table, &wanted).await?;
-            rows.retain(|r| parent_of(r).is_some_and(|p| present.contains(&p)));
+            let mut keep = wanted.iter().map(|p| present.contains(p));
+            rows.retain(|_| keep.next() == Some(true));
         }
         let columns = table.columns.len().max(1);
         // SQLite takes at most 32,766 parameters a statement, PostgreSQL
@@ -520,25 +589,19 @@ impl SqlStore {
         Ok(present)
     }
 
-    /// Inserts or updates `record`'s row; `false` when it is a sub-evidence
-    /// row whose parent is not in the mirror (left out).
+    /// Inserts or updates `record`'s row; `Some(parent id)`, storing
+    /// nothing, when it is a sub-evidence row whose parent is not in the
+    /// mirror.
     async fn upsert_row(
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         index: usize,
         record: &dyn Record,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Option<i64>, StoreError> {
         let table = self.table_at(index);
         let values = row(table, record)?;
         if let Some(parent) = &table.parent {
-            let at = table.columns.iter().position(|c| c.name == parent.column);
-            let parent_id = match at.and_then(|i| values.get(i)) {
-                Some(SqlValue::Integer(Some(id))) => Some(*id),
-                _ => None,
-            };
-            let Some(parent_id) = parent_id else {
-                return Ok(false);
-            };
+            let parent_id = parent_id(table, &values)?;
             let sql = format!(
                 "SELECT COUNT(*) FROM {} WHERE \"id\" = $1",
                 quote(&parent.table)
@@ -552,7 +615,7 @@ impl SqlStore {
                     table.evidence()
                 )))?;
             if n == 0 {
-                return Ok(false);
+                return Ok(Some(parent_id));
             }
         }
         let mut args = AnyArguments::default();
@@ -571,7 +634,7 @@ impl SqlStore {
                 table.evidence(),
                 record_id(table, record).map_or_else(|| "?".into(), |n| n.to_string())
             )))?;
-        Ok(true)
+        Ok(None)
     }
 
     async fn delete_row(
@@ -660,16 +723,27 @@ impl SqlStore {
             }
             Operation::Create | Operation::Update => {
                 match fetched.get(&(change.evidence.clone(), id)) {
-                    Some(record) => {
-                        if self.upsert_row(tx, index, record.as_ref()).await? {
+                    Some(record) => match self.upsert_row(tx, index, record.as_ref()).await? {
+                        None => {
                             applied.stored += 1;
                             Ok("stored")
-                        } else {
-                            self.delete_row(tx, index, id).await?;
-                            applied.skipped += 1;
-                            Ok("orphan")
                         }
-                    }
+                        // Flexi logs a document's creation before its
+                        // lines', so the parent of a line a change names is
+                        // in the mirror; when it is not, the batch is
+                        // refused rather than the line dropped.
+                        Some(parent_id) => Err(StoreError::Orphan {
+                            version: change.version,
+                            evidence: change.evidence.clone(),
+                            id,
+                            parent: self
+                                .table_at(index)
+                                .parent
+                                .as_ref()
+                                .map_or_else(String::new, |p| p.evidence.to_owned()),
+                            parent_id,
+                        }),
+                    },
                     None => {
                         self.delete_row(tx, index, id).await?;
                         applied.deleted += 1;
@@ -754,7 +828,7 @@ impl SqlStore {
         for r in rows {
             let version: i64 = r.try_get(0).map_err(db("reading the audit"))?;
             out.push((
-                unsigned(version).ok_or(StoreError::Version(0))?,
+                unsigned(version).ok_or(StoreError::BadVersion("audit", version))?,
                 r.try_get(1).map_err(db("reading the audit"))?,
                 r.try_get(2).map_err(db("reading the audit"))?,
                 r.try_get(3).map_err(db("reading the audit"))?,
@@ -772,6 +846,9 @@ fn normalise(ty: ColumnType, dialect: Dialect, text: String) -> String {
             "0" => "false".into(),
             _ => text,
         },
+        (ColumnType::DateTime, Dialect::Sqlite) => text
+            .parse::<jiff::Timestamp>()
+            .map_or(text, |t| t.to_string()),
         (ColumnType::DateTime, Dialect::Postgres) => text
             .parse::<jiff::civil::DateTime>()
             .ok()
@@ -781,6 +858,33 @@ fn normalise(ty: ColumnType, dialect: Dialect, text: String) -> String {
             .parse::<jiff::civil::DateTime>()
             .map_or(text, |d| d.to_string()),
         _ => text,
+    }
+}
+
+/// The numeric id of the parent a sub-evidence row belongs to (its
+/// foreign-key column); an error when the record does not say.
+fn parent_id(table: &Table, values: &[SqlValue]) -> Result<i64, StoreError> {
+    let parent = match &table.parent {
+        Some(p) => p,
+        None => unreachable!("invariant: called for sub-evidence tables only"),
+    };
+    let at = table.columns.iter().position(|c| c.name == parent.column);
+    match at.and_then(|i| values.get(i)) {
+        Some(SqlValue::Integer(Some(id))) => Ok(*id),
+        _ => Err(StoreError::Row(RowError {
+            evidence: table.evidence().to_owned(),
+            id: match values.first() {
+                Some(SqlValue::Integer(Some(id))) => id.to_string(),
+                _ => "?".to_owned(),
+            },
+            element: at
+                .and_then(|i| table.columns.get(i))
+                .map_or_else(|| parent.column.clone(), |c| c.wire.to_owned()),
+            what: format!(
+                "no numeric id of the {} record it belongs to",
+                parent.evidence
+            ),
+        })),
     }
 }
 
@@ -853,24 +957,56 @@ fn upsert_many_sql(table: &Table, dialect: Dialect, rows: usize) -> String {
     )
 }
 
-/// The URL without its password.
+/// The URL without its password (`user:***@`, `password=***`).
 fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
+    let (head, query) = match url.split_once('?') {
+        Some((h, q)) => (h, Some(q)),
+        None => (url, None),
+    };
+    let mut out = match (head.find("://"), head.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
-            let (head, tail) = url.split_at(at);
-            match head.rfind(':') {
+            let (userinfo, rest) = head.split_at(at);
+            match userinfo.rfind(':') {
                 Some(colon) if colon > scheme + 2 => {
-                    format!("{}:***{tail}", head.get(..colon).unwrap_or(head))
+                    format!("{}:***{rest}", userinfo.get(..colon).unwrap_or(userinfo))
                 }
-                _ => url.to_owned(),
+                _ => head.to_owned(),
             }
         }
-        _ => url.to_owned(),
+        _ => head.to_owned(),
+    };
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => pair.to_owned(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&pairs.join("&"));
     }
+    out
 }
 
 /// What following the metadata takes: statements to run, changes to
 /// record, and the changes refused.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_not_printed() {
+        use super::redact;
+        assert_eq!(redact("postgres://u:pw@h/db"), "postgres://u:***@h/db");
+        assert_eq!(
+            redact("postgres://u@h/db?sslmode=require&password=pw"),
+            "postgres://u@h/db?sslmode=require&password=***"
+        );
+        assert_eq!(redact("sqlite:/tmp/a.db"), "sqlite:/tmp/a.db");
+        let err = super::StoreError::Url(redact("mysql://u:pw@h/db")).to_string();
+        assert!(!err.contains("pw@"), "{err}");
+    }
+}
+
 #[derive(Debug, Default)]
 struct Plan {
     statements: Vec<String>,

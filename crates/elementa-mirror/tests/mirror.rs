@@ -153,6 +153,24 @@ async fn deleting_a_document_deletes_its_lines(db: &str) {
     let after = mirror.store().rows("faktura-vydana-polozka").await.unwrap();
     assert_eq!(of_invoice(&after), 0);
     assert_eq!(after.len(), lines.len() - of_invoice(&lines));
+    // A page of a load another process fetched earlier cannot overwrite a
+    // mirror whose load has finished (and that has applied changes since).
+    assert!(matches!(
+        mirror
+            .store()
+            .store_page(
+                "adresar",
+                &[],
+                1,
+                elementa_mirror::LoadPage {
+                    after: 0,
+                    last: 0,
+                    done: true
+                }
+            )
+            .await,
+        Err(elementa_mirror::StoreError::LoadMoved { .. })
+    ));
     // A batch planned from a position that has moved is refused, and
     // changes nothing.
     let stale = Cursor::new(position)
