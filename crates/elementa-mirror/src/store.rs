@@ -602,19 +602,8 @@ impl SqlStore {
         let values = row(table, record)?;
         if let Some(parent) = &table.parent {
             let parent_id = parent_id(table, &values)?;
-            let sql = format!(
-                "SELECT COUNT(*) FROM {} WHERE \"id\" = $1",
-                quote(&parent.table)
-            );
-            let n: i64 = sqlx::query_scalar(&sql)
-                .bind(parent_id)
-                .fetch_one(&mut **tx)
-                .await
-                .map_err(db(format!(
-                    "looking up the parent of a {} row",
-                    table.evidence()
-                )))?;
-            if n == 0 {
+            let present = self.present_ids(tx, &parent.table, &[parent_id]).await?;
+            if present.is_empty() {
                 return Ok(Some(parent_id));
             }
         }
