@@ -17,10 +17,13 @@ use crate::{Body, Document, EnvelopeDocument, Layout};
 /// A document of Flexi records is written inside a `<winstrom version="1.0">`
 /// envelope; [`encode_envelope`] keeps an envelope's own attributes.
 pub fn encode(doc: &Document) -> Result<String, EncodeError> {
-    let mut w = Writer::new(&doc.layout, doc.meta.dialect);
+    let mut w = Writer::document(&doc.layout, doc.meta.dialect);
     match &doc.body {
         _ if in_envelope(doc.meta) => w.envelope(&default_attributes(), doc.records()),
-        Body::One(r) => w.record(&**r, doc.meta.root, 0),
+        Body::One(r) => {
+            let known = w.facts.get(doc.meta).names_ok;
+            w.record(&**r, doc.meta.root, known, 0);
+        }
         Body::List(rs) => w.list(doc.meta, rs.iter().map(|r| &**r)),
     }
     w.finish()
@@ -41,11 +44,12 @@ fn default_attributes() -> Vec<(String, String)> {
 pub fn to_string(record: &dyn Record) -> Result<String, EncodeError> {
     let meta = record.meta();
     let layout = Layout::for_dialect(meta.dialect);
-    let mut w = Writer::new(&layout, meta.dialect);
+    let mut w = Writer::document(&layout, meta.dialect);
     if in_envelope(meta) {
         w.envelope(&default_attributes(), vec![record]);
     } else {
-        w.record(record, meta.root, 0);
+        let known = w.facts.get(meta).names_ok;
+        w.record(record, meta.root, known, 0);
     }
     w.finish()
 }
@@ -57,7 +61,7 @@ pub fn encode_records<'r>(
     records: impl IntoIterator<Item = &'r dyn Record>,
     layout: &Layout,
 ) -> Result<String, EncodeError> {
-    let mut w = Writer::new(layout, meta.dialect);
+    let mut w = Writer::document(layout, meta.dialect);
     if in_envelope(meta) {
         w.envelope(&default_attributes(), records.into_iter().collect());
     } else {
@@ -69,7 +73,7 @@ pub fn encode_records<'r>(
 /// Encodes a decoded `winstrom` document in its own layout, with its
 /// attributes and its records in order.
 pub fn encode_envelope(doc: &EnvelopeDocument) -> Result<String, EncodeError> {
-    let mut w = Writer::new(&doc.layout, Dialect::Flexi);
+    let mut w = Writer::document(&doc.layout, Dialect::Flexi);
     w.envelope(
         &doc.envelope.attributes,
         doc.envelope.records.iter().map(|r| &**r).collect(),
@@ -91,7 +95,7 @@ pub fn encode_envelope(doc: &EnvelopeDocument) -> Result<String, EncodeError> {
 /// ```
 pub fn envelope_to_string(envelope: &Envelope) -> Result<String, EncodeError> {
     let layout = Layout::for_dialect(Dialect::Flexi);
-    let mut w = Writer::new(&layout, Dialect::Flexi);
+    let mut w = Writer::document(&layout, Dialect::Flexi);
     w.envelope(
         &envelope.attributes,
         envelope.records.iter().map(|r| &**r).collect(),
@@ -99,12 +103,80 @@ pub fn envelope_to_string(envelope: &Envelope) -> Result<String, EncodeError> {
     w.finish()
 }
 
-/// Element wire name → the attributes it came with.
-type PropertyAttributes<'r> = std::collections::HashMap<&'r str, Vec<(String, String)>>;
+/// Element wire name → the attributes it came with (name, value).
+type PropertyAttributes<'r> = std::collections::HashMap<&'r str, Vec<Attr<'r>>>;
+
+/// An attribute to write: its name and its value (unescaped).
+type Attr<'a> = (&'a str, &'a str);
+
+/// An attribute (names and values of different lifetimes made one).
+fn attr<'a>(name: &'a str, value: &'a str) -> Attr<'a> {
+    (name, value)
+}
 
 /// The attributes of element `wire` in `props`.
-fn attrs_of<'p>(props: &'p PropertyAttributes<'_>, wire: &str) -> &'p [(String, String)] {
+fn attrs_of<'p, 'r>(props: &'p PropertyAttributes<'r>, wire: &str) -> &'p [Attr<'r>] {
     props.get(wire).map(Vec::as_slice).unwrap_or_default()
+}
+
+/// What the encoder needs of one resource's metadata, worked out once per
+/// document (or stream) rather than once per record: a wide table costs
+/// its width once, not at every record.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    /// Every name the metadata gives (root, list, elements, list items) is
+    /// an XML name, so those names need no check when written.
+    names_ok: bool,
+    /// The element written as the record's text, if any.
+    text_element: Option<usize>,
+    /// The element whose value names the record's XML element, if any.
+    name_element: Option<usize>,
+    /// Whether any element is written as an attribute.
+    attributes: bool,
+}
+
+impl Facts {
+    fn of(meta: &ResourceMeta) -> Self {
+        let is_name = crate::chars::is_xml_name;
+        let names_ok = [meta.root, meta.plural, meta.wire].into_iter().all(is_name)
+            && meta.elements.iter().all(|el| {
+                is_name(el.wire)
+                    && match el.kind {
+                        Kind::Many { item, .. } | Kind::Strings { item } => is_name(item),
+                        _ => true,
+                    }
+            });
+        Facts {
+            names_ok,
+            text_element: meta.text_element().map(|(i, _)| i),
+            name_element: meta.name_element().map(|(i, _)| i),
+            attributes: meta
+                .elements
+                .iter()
+                .any(|el| el.placement == Placement::Attribute),
+        }
+    }
+}
+
+/// The [`Facts`] of the resources met so far, by metadata address (each
+/// resource's metadata is one `static`).
+#[derive(Debug, Default)]
+pub(crate) struct FactCache(Vec<(&'static ResourceMeta, Facts)>);
+
+impl FactCache {
+    /// More resources than this in one document are worked out each time.
+    const MAX: usize = 256;
+
+    fn get(&mut self, meta: &'static ResourceMeta) -> Facts {
+        if let Some((_, facts)) = self.0.iter().find(|(m, _)| std::ptr::eq(*m, meta)) {
+            return *facts;
+        }
+        let facts = Facts::of(meta);
+        if self.0.len() < Self::MAX {
+            self.0.push((meta, facts));
+        }
+        facts
+    }
 }
 
 struct Writer<'l> {
@@ -114,8 +186,10 @@ struct Writer<'l> {
     flexi: bool,
     /// Whether output precedes this writer's (a line break starts it).
     continued: bool,
-    /// The records and unknown elements being written, for error paths.
+    /// The records and unknown elements being written, for error paths:
+    /// the first `depth` entries (the others are buffers kept for reuse).
     path: Vec<String>,
+    depth: usize,
     /// The first thing met that XML 1.0 cannot hold; the output is then
     /// discarded.
     error: Option<EncodeError>,
@@ -124,6 +198,12 @@ struct Writer<'l> {
     sink: Option<&'l mut dyn std::io::Write>,
     /// The first failure writing to `sink`.
     io_error: Option<std::io::Error>,
+    /// The facts of each resource's metadata.
+    facts: FactCache,
+    /// Lists of present elements, one per nesting level, reused.
+    present: Vec<Vec<usize>>,
+    /// Where numbers and identifiers are formatted before they are written.
+    scratch: String,
 }
 
 /// Texts at least this long are written straight to a writer's sink.
@@ -145,12 +225,19 @@ pub struct EncodeError {
 /// entities and a carriage return as `&#13;` (a raw one would be read as a
 /// line feed); or as an attribute value in double quotes (`attribute`
 /// true): also `"`, `'`, and tab and line feed as character references
-/// (XML reads raw ones in attributes as spaces).
-fn escape(out: &mut String, text: &str, attribute: bool) {
+/// (XML reads raw ones in attributes as spaces). Returns the first
+/// character XML 1.0 cannot hold (what is written is then to be dropped);
+/// one pass finds both.
+fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     // One allocation of the right size for a long text, not a doubling.
     out.reserve(text.len());
+    let mut bad = None;
     let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Every byte after `>` but 0xEF stands for itself (the common case).
+        if b > b'>' && b != 0xEF {
+            continue;
+        }
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -160,6 +247,22 @@ fn escape(out: &mut String, text: &str, attribute: bool) {
             b'\'' if attribute => "&apos;",
             b'\t' if attribute => "&#9;",
             b'\n' if attribute => "&#10;",
+            b'\t' | b'\n' => continue,
+            0..0x20 => {
+                bad = bad.or(Some(char::from(b)));
+                continue;
+            }
+            // The first byte of U+FFFE and U+FFFF (a character boundary).
+            0xEF => {
+                if let Some(c) = text
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .filter(|c| matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+                {
+                    bad = bad.or(Some(c));
+                }
+                continue;
+            }
             _ => continue,
         };
         out.push_str(text.get(last..i).unwrap_or_default());
@@ -167,6 +270,7 @@ fn escape(out: &mut String, text: &str, attribute: bool) {
         last = i + 1;
     }
     out.push_str(text.get(last..).unwrap_or_default());
+    bad
 }
 
 /// One record written to `sink` as a fragment of a larger document, at
@@ -174,6 +278,8 @@ fn escape(out: &mut String, text: &str, attribute: bool) {
 /// starts on a new line). A long text goes to `sink` as it is escaped, never
 /// copied whole; so when the record holds something XML cannot (the error,
 /// of kind `InvalidData`), what precedes a long text may already be written.
+/// `facts` carries what was worked out of the metadata from one record to
+/// the next.
 pub(crate) fn fragment_to(
     record: &dyn Record,
     name: &str,
@@ -181,19 +287,15 @@ pub(crate) fn fragment_to(
     layout: &Layout,
     continued: bool,
     sink: &mut dyn std::io::Write,
+    facts: &mut FactCache,
 ) -> std::io::Result<()> {
-    let mut w = Writer {
-        out: String::new(),
-        layout,
-        coupa: record.meta().dialect == Dialect::Coupa,
-        flexi: record.meta().dialect == Dialect::Flexi,
-        continued,
-        path: Vec::new(),
-        error: None,
-        sink: Some(sink),
-        io_error: None,
-    };
-    w.record(record, name, level);
+    let mut w = Writer::new(layout, record.meta().dialect, None);
+    w.continued = continued;
+    w.sink = Some(sink);
+    w.facts = std::mem::take(facts);
+    let known = name == record.meta().root && w.facts.get(record.meta()).names_ok;
+    w.record(record, name, known, level);
+    *facts = std::mem::take(&mut w.facts);
     if let Some(e) = w.error {
         return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e));
     }
@@ -219,13 +321,19 @@ pub(crate) fn type_attr(kind: &Kind) -> Option<&'static str> {
     }
 }
 
-use elementa::scalar::text_of as scalar_text;
+use elementa::scalar::{boolean_text, text_of as scalar_text, write_text};
+
+/// Spaces for indentation, sliced rather than pushed one at a time.
+const SPACES: &str = "                                                                ";
 
 impl<'l> Writer<'l> {
-    fn new(layout: &'l Layout, dialect: Dialect) -> Self {
+    /// A writer with `declaration` (`xml version="1.0"`) written first.
+    fn new(layout: &'l Layout, dialect: Dialect, declaration: Option<&str>) -> Self {
         let mut out = String::new();
-        if let Some(decl) = &layout.declaration {
-            let _ = write!(out, "<?{decl}?>");
+        if let Some(decl) = declaration {
+            out.push_str("<?");
+            out.push_str(decl);
+            out.push_str("?>");
         }
         Writer {
             out,
@@ -234,17 +342,27 @@ impl<'l> Writer<'l> {
             flexi: dialect == Dialect::Flexi,
             continued: false,
             path: Vec::new(),
+            depth: 0,
             error: None,
             sink: None,
             io_error: None,
+            facts: FactCache::default(),
+            present: Vec::new(),
+            scratch: String::new(),
         }
+    }
+
+    /// A writer of a whole document in `layout` (its declaration first).
+    fn document(layout: &'l Layout, dialect: Dialect) -> Self {
+        Writer::new(layout, dialect, layout.declaration.as_deref())
     }
 
     /// Notes the first thing XML cannot hold, at `name` under the path.
     fn fail(&mut self, name: &str, message: String) {
         if self.error.is_none() {
-            let mut path = self.path.join(".");
-            if !name.is_empty() && self.path.last().is_none_or(|last| last != name) {
+            let entered = self.path.get(..self.depth).unwrap_or_default();
+            let mut path = entered.join(".");
+            if !name.is_empty() && entered.last().is_none_or(|last| last != name) {
                 if !path.is_empty() {
                     path.push('.');
                 }
@@ -252,6 +370,29 @@ impl<'l> Writer<'l> {
             }
             self.error = Some(EncodeError { path, message });
         }
+    }
+
+    /// Notes character `c`, which XML 1.0 cannot hold, in `name`.
+    fn fail_char(&mut self, name: &str, c: char) {
+        let what = crate::chars::describe(c);
+        self.fail(name, format!("holds {what}, which XML 1.0 cannot hold"));
+    }
+
+    /// Enters `name` (a record or unknown element) for error paths.
+    fn enter(&mut self, name: &str) {
+        match self.path.get_mut(self.depth) {
+            Some(buffer) => {
+                buffer.clear();
+                buffer.push_str(name);
+            }
+            None => self.path.push(name.to_owned()),
+        }
+        self.depth += 1;
+    }
+
+    /// Leaves what [`Self::enter`] entered last.
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
     }
 
     /// Checks a name before it is written.
@@ -262,48 +403,61 @@ impl<'l> Writer<'l> {
         }
     }
 
-    /// Checks text before it is written.
-    fn check_text(&mut self, name: &str, text: &str) {
-        if let Some((_, c)) = crate::chars::forbidden_char(text) {
-            self.fail(
-                name,
-                format!(
-                    "holds {}, which XML 1.0 cannot hold",
-                    crate::chars::describe(c)
-                ),
-            );
-        }
-    }
-
     /// `text` as the content of element `name`.
-    fn push_text(&mut self, name: &str, text: &str) {
-        self.check_text(name, text);
+    fn text(&mut self, name: &str, text: &str) {
         if text.len() >= LONG_TEXT
             && self.error.is_none()
             && self.io_error.is_none()
-            && let Some(sink) = self.sink.as_mut()
+            && self.sink.is_some()
         {
-            // What precedes, then the text escaped a piece at a time.
-            let mut result = sink.write_all(self.out.as_bytes());
-            self.out.clear();
-            let mut rest = text;
-            while result.is_ok() && !rest.is_empty() {
-                let mut end = rest.len().min(LONG_TEXT);
-                while !rest.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let (piece, after) = rest.split_at(end);
-                escape(&mut self.out, piece, false);
-                result = sink.write_all(self.out.as_bytes());
-                self.out.clear();
-                rest = after;
-            }
-            if let Err(e) = result {
-                self.io_error = Some(e);
-            }
-            return;
+            return self.long_text(name, text);
         }
-        escape(&mut self.out, text, false);
+        if let Some(c) = escape(&mut self.out, text, false) {
+            self.fail_char(name, c);
+        }
+    }
+
+    /// A long `text` written to the sink a piece at a time, after what
+    /// precedes it, once it is known to hold only what XML can.
+    fn long_text(&mut self, name: &str, text: &str) {
+        if let Some((_, c)) = crate::chars::forbidden_char(text) {
+            return self.fail_char(name, c);
+        }
+        let Some(sink) = self.sink.as_mut() else {
+            unreachable!("invariant: long texts are written only with a sink");
+        };
+        let mut result = sink.write_all(self.out.as_bytes());
+        self.out.clear();
+        let mut rest = text;
+        while result.is_ok() && !rest.is_empty() {
+            let mut end = rest.len().min(LONG_TEXT);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            let (piece, after) = rest.split_at(end);
+            escape(&mut self.out, piece, false);
+            result = sink.write_all(self.out.as_bytes());
+            self.out.clear();
+            rest = after;
+        }
+        if let Err(e) = result {
+            self.io_error = Some(e);
+        }
+    }
+
+    /// The text of scalar `field` as the content of element `name`;
+    /// returns whether it had one.
+    fn scalar(&mut self, name: &str, field: &FieldRef<'_>) -> bool {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let wrote = match write_text(field, &mut scratch) {
+            Some(text) => {
+                self.text(name, text);
+                true
+            }
+            None => false,
+        };
+        self.scratch = scratch;
+        wrote
     }
 
     /// The attributes each element of `record` came with beyond its value
@@ -321,7 +475,7 @@ impl<'l> Writer<'l> {
             {
                 map.entry(element)
                     .or_default()
-                    .push((attribute.to_owned(), v.clone()));
+                    .push((attribute, v.as_str()));
             }
         }
         map
@@ -343,137 +497,211 @@ impl<'l> Writer<'l> {
             if !self.out.is_empty() || self.continued {
                 self.out.push('\n');
             }
-            self.out.extend(std::iter::repeat_n(' ', n * level));
+            let mut left = n * level;
+            while left > 0 {
+                let k = left.min(SPACES.len());
+                self.out.push_str(SPACES.get(..k).unwrap_or_default());
+                left -= k;
+            }
         }
     }
 
-    fn open(&mut self, name: &str, ty: Option<&str>, attrs: &[(String, String)]) {
-        self.check_name(name, "element");
-        let _ = write!(self.out, "<{name}");
+    /// A start tag without its `>`: `name` (checked unless `known`, a name
+    /// from metadata already found to be an XML name), Coupa's type, then
+    /// `attrs`.
+    fn open<'a>(
+        &mut self,
+        name: &str,
+        known: bool,
+        ty: Option<&str>,
+        attrs: impl IntoIterator<Item = Attr<'a>>,
+    ) {
+        if !known {
+            self.check_name(name, "element");
+        }
+        self.out.push('<');
+        self.out.push_str(name);
         if let (Some(t), true) = (ty, self.coupa) {
-            let _ = write!(self.out, " type=\"{t}\"");
+            self.out.push_str(" type=\"");
+            self.out.push_str(t);
+            self.out.push('"');
         }
         for (k, v) in attrs {
             self.check_name(k, "attribute");
-            self.check_text(name, v);
-            let _ = write!(self.out, " {k}=\"");
-            escape(&mut self.out, v, true);
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
+            if let Some(c) = escape(&mut self.out, v, true) {
+                self.fail_char(name, c);
+            }
             self.out.push('"');
         }
+    }
+
+    /// The end tag of `name`.
+    fn close(&mut self, name: &str) {
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
     }
 
     /// `<winstrom …>` and each record named after its evidence.
     fn envelope(&mut self, attributes: &[(String, String)], records: Vec<&dyn Record>) {
         self.line(0);
-        self.open(ENVELOPE_ROOT, None, attributes);
+        let attrs = attributes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        self.open(ENVELOPE_ROOT, true, None, attrs);
         if records.is_empty() {
             self.out.push_str("/>");
             return;
         }
         self.out.push('>');
         for r in records {
-            self.record(r, r.meta().root, 1);
+            let known = self.facts.get(r.meta()).names_ok;
+            self.record(r, r.meta().root, known, 1);
         }
         self.line(0);
-        let _ = write!(self.out, "</{ENVELOPE_ROOT}>");
+        self.close(ENVELOPE_ROOT);
     }
 
-    fn list<'r>(&mut self, meta: &ResourceMeta, records: impl Iterator<Item = &'r dyn Record>) {
+    fn list<'r>(
+        &mut self,
+        meta: &'static ResourceMeta,
+        records: impl Iterator<Item = &'r dyn Record>,
+    ) {
+        let known = self.facts.get(meta).names_ok;
         self.line(0);
-        self.open(meta.plural, Some("array"), &[]);
+        self.open(meta.plural, known, Some("array"), []);
         let mut any = false;
         for r in records {
             if !any {
                 self.out.push('>');
                 any = true;
             }
-            self.record(r, &item_name(r, meta.wire), 1);
+            let (name, known) = self.item_name(r, meta.wire, known);
+            self.record(r, &name, known, 1);
         }
         if any {
             self.line(0);
-            let _ = write!(self.out, "</{}>", meta.plural);
+            self.close(meta.plural);
         } else {
             self.out.push_str("/>");
         }
     }
 
-    fn record(&mut self, record: &dyn Record, name: &str, level: usize) {
-        self.path.push(name.to_owned());
-        self.record_content(record, name, level);
-        self.path.pop();
+    /// The element name of a record: its name element's value if it has
+    /// one (Flexi change records), else `default` (`known` says whether
+    /// that is a checked name).
+    fn item_name<'r>(
+        &mut self,
+        record: &'r dyn Record,
+        default: &'r str,
+        known: bool,
+    ) -> (Cow<'r, str>, bool) {
+        let named = self.facts.get(record.meta()).name_element.and_then(|i| {
+            let field = record.field(i)?;
+            scalar_text(&field)
+        });
+        match named {
+            Some(name) => (name, false),
+            None => (Cow::Borrowed(default), known),
+        }
     }
 
-    fn record_content(&mut self, record: &dyn Record, name: &str, level: usize) {
+    /// A record as element `name` (`known`: a name already checked).
+    fn record(&mut self, record: &dyn Record, name: &str, known: bool, level: usize) {
+        self.enter(name);
+        let mut present = self.present.pop().unwrap_or_default();
+        present.clear();
+        record.present(&mut present);
+        self.record_content(record, name, known, &present, level);
+        self.present.push(present);
+        self.leave();
+    }
+
+    fn record_content(
+        &mut self,
+        record: &dyn Record,
+        name: &str,
+        known: bool,
+        present: &[usize],
+        level: usize,
+    ) {
         let meta = record.meta();
-        let text_element = meta.text_element();
-        let mut attrs = Vec::new();
-        // A text record's attributes in the order they came, then the rest.
-        let mut order: Vec<usize> = Vec::with_capacity(meta.elements.len());
-        if text_element.is_some()
-            && let Some(slots) = record.extra().write_order(meta.elements.len())
-        {
-            order.extend(slots.iter().filter_map(|(slot, _)| match slot {
-                Slot::Element(i) => Some(*i),
-                Slot::Extra(_) => None,
-            }));
-        } else {
-            order.extend(0..meta.elements.len());
-        }
-        for i in order {
-            let Some(el) = meta.elements.get(i) else {
-                continue;
+        let facts = self.facts.get(meta);
+        let mut attrs: Vec<(&str, Cow<'_, str>)> = Vec::new();
+        if facts.text_element.is_some() || facts.attributes {
+            // A text record carries its other elements as attributes, in
+            // the order they came, then the rest; otherwise the attribute
+            // elements present, in schema order.
+            let order: Vec<usize> = if facts.text_element.is_none() {
+                present.to_vec()
+            } else if let Some(slots) = record.extra().write_order(meta.elements.len()) {
+                slots
+                    .iter()
+                    .filter_map(|(slot, _)| match slot {
+                        Slot::Element(i) => Some(*i),
+                        Slot::Extra(_) => None,
+                    })
+                    .collect()
+            } else {
+                (0..meta.elements.len()).collect()
             };
-            let attribute = match el.placement {
-                Placement::Attribute => true,
-                // A record with a text element carries the others as attributes.
-                Placement::Element => text_element.is_some(),
-                Placement::Name | Placement::Text => false,
-            };
-            if !attribute {
-                continue;
-            }
-            let field = record.field(i);
-            match field.as_ref().and_then(scalar_text) {
-                Some(text) => attrs.push((el.wire.to_owned(), text.into_owned())),
-                // ABRA Flexi has no null: an empty attribute is its null
-                // (`in-version=""`), written back as it came.
-                None if self.flexi && field.as_ref().is_some_and(FieldRef::is_null) => {
-                    attrs.push((el.wire.to_owned(), String::new()));
+            for i in order {
+                let Some(el) = meta.elements.get(i) else {
+                    continue;
+                };
+                let attribute = match el.placement {
+                    Placement::Attribute => true,
+                    Placement::Element => facts.text_element.is_some(),
+                    Placement::Name | Placement::Text => false,
+                };
+                if !attribute {
+                    continue;
                 }
-                None => {}
+                let field = record.field(i);
+                match field.as_ref().and_then(scalar_text) {
+                    Some(text) => attrs.push((el.wire, text)),
+                    // ABRA Flexi has no null: an empty attribute is its null
+                    // (`in-version=""`), written back as it came.
+                    None if self.flexi && field.as_ref().is_some_and(FieldRef::is_null) => {
+                        attrs.push((el.wire, Cow::Borrowed("")));
+                    }
+                    None => {}
+                }
             }
         }
         for x in record.extra().iter() {
             if let (Some(k), Any::String(v)) = (x.name.strip_prefix('@'), &x.value) {
-                attrs.push((k.to_owned(), v.clone()));
+                attrs.push((k, Cow::Borrowed(v.as_str())));
             }
         }
         self.line(level);
-        self.open(name, None, &attrs);
-        if let Some((i, _)) = text_element {
-            match record.field(i).as_ref().and_then(scalar_text) {
-                Some(text) => {
-                    self.out.push('>');
-                    self.push_text(name, &text);
-                    let _ = write!(self.out, "</{name}>");
-                }
-                None => self.out.push_str("/>"),
-            }
-            return;
-        }
+        self.open(
+            name,
+            known,
+            None,
+            attrs.iter().map(|(k, v)| (*k, v.as_ref())),
+        );
         let mark = self.out.len();
         self.out.push('>');
-        // Only the elements present are visited (a wide table's absent ones
-        // cost nothing).
-        let mut present = Vec::new();
-        record.present(&mut present);
-        let wrote = match record.extra().write_order_of(&present) {
-            Some(order) => self.traced(record, &order, level + 1),
-            None => self.in_schema_order(record, &present, level + 1),
+        let wrote = if let Some(i) = facts.text_element {
+            record
+                .field(i)
+                .is_some_and(|field| self.scalar(name, &field))
+        } else {
+            // Only the elements present are visited (a wide table's absent
+            // ones cost nothing).
+            let names_ok = facts.names_ok;
+            match record.extra().write_order_of(present) {
+                Some(order) => self.traced(record, names_ok, &order, level + 1),
+                None => self.in_schema_order(record, names_ok, present, level + 1),
+            }
         };
         if wrote {
-            self.line(level);
-            let _ = write!(self.out, "</{name}>");
+            if facts.text_element.is_none() {
+                self.line(level);
+            }
+            self.close(name);
         } else {
             self.out.truncate(mark);
             self.out.push_str("/>");
@@ -482,7 +710,14 @@ impl<'l> Writer<'l> {
 
     /// Writes a record's elements in schema order, each unknown one before
     /// the known element it preceded; returns whether any was written.
-    fn in_schema_order(&mut self, record: &dyn Record, present: &[usize], level: usize) -> bool {
+    /// `names_ok`: the record's element names are checked names.
+    fn in_schema_order(
+        &mut self,
+        record: &dyn Record,
+        names_ok: bool,
+        present: &[usize],
+        level: usize,
+    ) -> bool {
         let extras = &record.extra().0;
         let props = self.property_attributes(record);
         let mut next_extra = 0;
@@ -499,8 +734,9 @@ impl<'l> Writer<'l> {
             if el.placement != Placement::Element {
                 continue;
             }
-            if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                self.element(el, &field, level, attrs_of(&props, el.wire));
+            // `present` lists only elements present (null or a value).
+            if let Some(field) = record.field(i) {
+                self.element(el, names_ok, &field, level, attrs_of(&props, el.wire));
                 wrote |= !writes_nothing(el, &field);
             }
         }
@@ -516,6 +752,7 @@ impl<'l> Writer<'l> {
     fn traced(
         &mut self,
         record: &dyn Record,
+        names_ok: bool,
         order: &[(Slot, Option<&XmlTag>)],
         level: usize,
     ) -> bool {
@@ -533,7 +770,8 @@ impl<'l> Writer<'l> {
                         continue;
                     }
                     if let Some(field) = record.field(i).filter(FieldRef::is_present) {
-                        self.element_tagged(el, &field, level, tag, attrs_of(&props, el.wire));
+                        let attrs = attrs_of(&props, el.wire);
+                        self.element_tagged(el, names_ok, &field, level, tag, attrs);
                         wrote |= !writes_nothing(el, &field);
                     }
                 }
@@ -554,17 +792,18 @@ impl<'l> Writer<'l> {
     fn element_tagged(
         &mut self,
         el: &ElementMeta,
+        known: bool,
         field: &FieldRef<'_>,
         level: usize,
         tag: Option<&XmlTag>,
-        attrs: &[(String, String)],
+        attrs: &[Attr<'_>],
     ) {
         let Some(tag) = tag.filter(|t| t.name() == el.wire) else {
-            return self.element(el, field, level, attrs);
+            return self.element(el, known, field, level, attrs);
         };
         // ABRA Flexi has no `nil`: an empty element is its null.
         if !self.flexi && field.is_null() != tag.is_nil() {
-            return self.element(el, field, level, attrs);
+            return self.element(el, known, field, level, attrs);
         }
         if field.is_null() {
             return self.raw(el.wire, tag, "", level);
@@ -576,11 +815,13 @@ impl<'l> Writer<'l> {
                 }
             }
             FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Strings(_) | FieldRef::Relation(_) => {
-                self.element(el, field, level, attrs);
+                self.element(el, known, field, level, attrs);
             }
             scalar => {
-                let text = scalar_text(scalar).unwrap_or_default();
-                self.raw(el.wire, tag, &text, level);
+                let mut scratch = std::mem::take(&mut self.scratch);
+                let text = write_text(scalar, &mut scratch).unwrap_or_default();
+                self.raw(el.wire, tag, text, level);
+                self.scratch = scratch;
             }
         }
     }
@@ -588,13 +829,14 @@ impl<'l> Writer<'l> {
     /// A text element written with its start tag as it came.
     fn raw(&mut self, name: &str, tag: &XmlTag, text: &str, level: usize) {
         self.line(level);
-        let _ = write!(self.out, "<{}", tag.tag);
+        self.out.push('<');
+        self.out.push_str(&tag.tag);
         if tag.self_closing && text.is_empty() {
             self.out.push_str("/>");
         } else {
             self.out.push('>');
-            self.push_text(name, text);
-            let _ = write!(self.out, "</{name}>");
+            self.text(name, text);
+            self.close(name);
         }
     }
 
@@ -606,7 +848,7 @@ impl<'l> Writer<'l> {
         value: &Any,
         level: usize,
         tag: Option<&XmlTag>,
-        attrs: &[(String, String)],
+        attrs: &[Attr<'_>],
     ) -> bool {
         if self.flexi && property_attribute(name).is_some() {
             return false;
@@ -616,69 +858,75 @@ impl<'l> Writer<'l> {
         };
         match value {
             Any::Null => self.raw(name, tag, "", level),
-            Any::Bool(b) => self.raw(name, tag, &b.to_string(), level),
+            Any::Bool(b) => self.raw(name, tag, boolean_text(*b), level),
             Any::Number(n) => self.raw(name, tag, n, level),
             Any::String(text) => self.raw(name, tag, text, level),
             Any::Array { item, items } => {
                 let item = item.clone().unwrap_or_else(|| singular(name));
                 self.line(level);
-                let _ = write!(self.out, "<{}", tag.tag);
+                self.out.push('<');
+                self.out.push_str(&tag.tag);
                 if items.is_empty() {
                     self.out.push_str(if tag.self_closing { "/>" } else { ">" });
                     if !tag.self_closing {
-                        let _ = write!(self.out, "</{name}>");
+                        self.close(name);
                     }
                     return true;
                 }
                 self.out.push('>');
-                self.path.push(name.to_owned());
+                self.enter(name);
                 for (k, v) in items.iter().enumerate() {
                     self.extra_tagged(&item, v, level + 1, tag.children.get(k), &[]);
                 }
-                self.path.pop();
+                self.leave();
                 self.line(level);
-                let _ = write!(self.out, "</{name}>");
+                self.close(name);
             }
             Any::Object(members) => {
                 self.line(level);
-                let _ = write!(self.out, "<{}>", tag.tag);
-                self.path.push(name.to_owned());
+                self.out.push('<');
+                self.out.push_str(&tag.tag);
+                self.out.push('>');
+                self.enter(name);
                 for (k, (member, v)) in members.iter().enumerate() {
                     self.extra_tagged(member, v, level + 1, tag.children.get(k), &[]);
                 }
-                self.path.pop();
+                self.leave();
                 self.line(level);
-                let _ = write!(self.out, "</{name}>");
+                self.close(name);
             }
         }
         true
     }
 
-    /// Writes a known element; `attrs` are the attributes it came with
-    /// beyond its value (ABRA Flexi's `showAs` of a select).
+    /// Writes a known element (`known`: its names are checked names);
+    /// `attrs` are the attributes it came with beyond its value (ABRA
+    /// Flexi's `showAs` of a select).
     fn element(
         &mut self,
         el: &ElementMeta,
+        known: bool,
         field: &FieldRef<'_>,
         level: usize,
-        attrs: &[(String, String)],
+        attrs: &[Attr<'_>],
     ) {
         let ty = type_attr(&el.kind);
         if field.is_null() {
             if self.flexi {
                 // ABRA Flexi has no `nil`: an empty element is an empty
                 // value, written as an empty string is.
-                return self.text_element_with(el.wire, None, attrs, "", level);
+                let attrs = attrs.iter().copied();
+                return self.text_element_with(el.wire, known, None, attrs, "", level);
             }
             self.line(level);
-            self.open(el.wire, ty, &[("nil".into(), "true".into())]);
+            self.open(el.wire, known, ty, [("nil", "true")]);
             self.out.push_str("/>");
             return;
         }
         match field {
             FieldRef::One(f) => {
                 if let Some(r) = f.get().value() {
-                    self.record(*r, el.wire, level);
+                    self.record(*r, el.wire, known, level);
                 }
             }
             FieldRef::Many(f) => {
@@ -690,12 +938,8 @@ impl<'l> Writer<'l> {
                 let level_items = if el.inline { level } else { level + 1 };
                 if !el.inline {
                     self.line(level);
-                    let attrs = if f.removes_all() {
-                        vec![(LIST_REMOVE_ALL.to_owned(), "true".to_owned())]
-                    } else {
-                        Vec::new()
-                    };
-                    self.open(el.wire, ty, &attrs);
+                    let removes = f.removes_all().then_some((LIST_REMOVE_ALL, "true"));
+                    self.open(el.wire, known, ty, removes);
                     if n == 0 {
                         self.out.push_str("/>");
                         return;
@@ -704,12 +948,13 @@ impl<'l> Writer<'l> {
                 }
                 for k in 0..n {
                     if let Some(r) = f.item(k) {
-                        self.record(r, &item_name(r, item), level_items);
+                        let (name, known) = self.item_name(r, item, known);
+                        self.record(r, &name, known, level_items);
                     }
                 }
                 if !el.inline {
                     self.line(level);
-                    let _ = write!(self.out, "</{}>", el.wire);
+                    self.close(el.wire);
                 }
             }
             FieldRef::Strings(f) => {
@@ -720,31 +965,33 @@ impl<'l> Writer<'l> {
                 };
                 if el.inline {
                     for s in items {
-                        self.text_element(item, None, s, level);
+                        self.text_element_with(item, known, None, [], s, level);
                     }
                 } else {
                     self.line(level);
-                    self.open(el.wire, ty, &[]);
+                    self.open(el.wire, known, ty, []);
                     if items.is_empty() {
                         self.out.push_str("/>");
                         return;
                     }
                     self.out.push('>');
                     for s in items {
-                        self.text_element(item, None, s, level + 1);
+                        self.text_element_with(item, known, None, [], s, level + 1);
                     }
                     self.line(level);
-                    let _ = write!(self.out, "</{}>", el.wire);
+                    self.close(el.wire);
                 }
             }
             FieldRef::Relation(f) => {
                 if let Some(r) = f.value() {
-                    let mut all: Vec<(String, String)> = r
-                        .decorations()
-                        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                        .collect();
-                    all.extend(attrs.iter().cloned());
-                    self.text_element_with(el.wire, None, &all, &r.id.to_string(), level);
+                    let mut scratch = std::mem::take(&mut self.scratch);
+                    scratch.clear();
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(scratch, "{}", r.id);
+                    let decorations = r.decorations().map(|(k, v)| attr(k, v));
+                    let all = decorations.chain(attrs.iter().copied());
+                    self.text_element_with(el.wire, known, None, all, &scratch, level);
+                    self.scratch = scratch;
                 }
             }
             FieldRef::Any(f) => {
@@ -753,29 +1000,30 @@ impl<'l> Writer<'l> {
                 }
             }
             scalar => {
-                let text = scalar_text(scalar).unwrap_or_default();
-                self.text_element_with(el.wire, ty, attrs, &text, level);
+                self.line(level);
+                self.open(el.wire, known, ty, attrs.iter().copied());
+                self.out.push('>');
+                self.scalar(el.wire, scalar);
+                self.close(el.wire);
             }
         }
     }
 
-    fn text_element(&mut self, name: &str, ty: Option<&str>, text: &str, level: usize) {
-        self.text_element_with(name, ty, &[], text, level);
-    }
-
-    fn text_element_with(
+    /// `<name …attrs>text</name>` on a line of its own.
+    fn text_element_with<'a>(
         &mut self,
         name: &str,
+        known: bool,
         ty: Option<&str>,
-        attrs: &[(String, String)],
+        attrs: impl IntoIterator<Item = Attr<'a>>,
         text: &str,
         level: usize,
     ) {
         self.line(level);
-        self.open(name, ty, attrs);
+        self.open(name, known, ty, attrs);
         self.out.push('>');
-        self.push_text(name, text);
-        let _ = write!(self.out, "</{name}>");
+        self.text(name, text);
+        self.close(name);
     }
 
     /// Writes an unknown element; attributes (`@name`, and in ABRA Flexi
@@ -786,26 +1034,20 @@ impl<'l> Writer<'l> {
     }
 
     /// [`Self::extra`] with the attributes `attrs` on a scalar.
-    fn extra_with(
-        &mut self,
-        name: &str,
-        value: &Any,
-        level: usize,
-        attrs: &[(String, String)],
-    ) -> bool {
+    fn extra_with(&mut self, name: &str, value: &Any, level: usize, attrs: &[Attr<'_>]) -> bool {
         if name.starts_with('@') || (self.flexi && property_attribute(name).is_some()) {
             return false;
         }
+        let with = attrs.iter().copied();
         match value {
             Any::Null => {
                 self.line(level);
-                let mut all = vec![("nil".to_owned(), "true".to_owned())];
-                all.extend(attrs.iter().cloned());
-                self.open(name, None, &all);
+                self.open(name, false, None, [("nil", "true")].into_iter().chain(with));
                 self.out.push_str("/>");
             }
             Any::Bool(b) => {
-                self.text_element_with(name, Some("boolean"), attrs, &b.to_string(), level)
+                let text = boolean_text(*b);
+                self.text_element_with(name, false, Some("boolean"), with, text, level);
             }
             Any::Number(n) => {
                 let ty = if n.contains(['.', 'e', 'E']) {
@@ -813,40 +1055,40 @@ impl<'l> Writer<'l> {
                 } else {
                     "integer"
                 };
-                self.text_element_with(name, Some(ty), attrs, n, level);
+                self.text_element_with(name, false, Some(ty), with, n, level);
             }
-            Any::String(s) => self.text_element_with(name, None, attrs, s, level),
+            Any::String(s) => self.text_element_with(name, false, None, with, s, level),
             Any::Array { item, items } => {
                 self.line(level);
-                self.open(name, Some("array"), &[]);
+                self.open(name, false, Some("array"), []);
                 if items.is_empty() {
                     self.out.push_str("/>");
                 } else {
                     self.out.push('>');
                     let item = item.clone().unwrap_or_else(|| singular(name));
-                    self.path.push(name.to_owned());
+                    self.enter(name);
                     for v in items {
                         self.extra(&item, v, level + 1);
                     }
-                    self.path.pop();
+                    self.leave();
                     self.line(level);
-                    let _ = write!(self.out, "</{name}>");
+                    self.close(name);
                 }
             }
             Any::Object(members) => {
                 self.line(level);
-                self.open(name, None, &[]);
+                self.open(name, false, None, []);
                 if members.is_empty() {
                     self.out.push_str("/>");
                 } else {
                     self.out.push('>');
-                    self.path.push(name.to_owned());
+                    self.enter(name);
                     for (k, v) in members {
                         self.extra(k, v, level + 1);
                     }
-                    self.path.pop();
+                    self.leave();
                     self.line(level);
-                    let _ = write!(self.out, "</{name}>");
+                    self.close(name);
                 }
             }
         }
@@ -863,18 +1105,6 @@ fn writes_nothing(el: &ElementMeta, field: &FieldRef<'_>) -> bool {
             FieldRef::Many(f) => f.count().value() == Some(&0),
             _ => false,
         }
-}
-
-/// The element name of a record: its name element's value if it has one
-/// (Flexi change records), else `default`.
-fn item_name(record: &dyn Record, default: &str) -> String {
-    record
-        .meta()
-        .name_element()
-        .and_then(|(i, _)| record.field(i))
-        .as_ref()
-        .and_then(scalar_text)
-        .map_or_else(|| default.to_owned(), Cow::into_owned)
 }
 
 /// Whether a value read with `tag` can be written with it again: nulls

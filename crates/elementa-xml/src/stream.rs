@@ -7,7 +7,7 @@ use elementa::{Record, ResourceMeta, Shape, StreamError};
 
 use crate::Layout;
 use crate::de::{DecodeOptions, Holds, stream_records};
-use crate::ser::fragment_to;
+use crate::ser::{FactCache, fragment_to};
 
 /// Decodes records of `meta` from `reader` one at a time — a list root
 /// (`<expense-reports type="array">`), a single record, or the records of
@@ -48,6 +48,8 @@ pub struct ListWriter<W: Write> {
     layout: Layout,
     list: bool,
     count: usize,
+    /// What was worked out of the metadata, kept from record to record.
+    facts: FactCache,
 }
 
 impl<W: Write> ListWriter<W> {
@@ -59,6 +61,7 @@ impl<W: Write> ListWriter<W> {
             layout,
             list: true,
             count: 0,
+            facts: FactCache::default(),
         }
     }
 
@@ -103,6 +106,7 @@ impl<W: Write> ListWriter<W> {
             &self.layout,
             continued,
             &mut self.writer,
+            &mut self.facts,
         )?;
         self.count += 1;
         Ok(())

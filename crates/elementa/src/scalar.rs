@@ -104,6 +104,37 @@ pub fn text_of<'f>(field: &FieldRef<'f>) -> Option<Cow<'f, str>> {
     }
 }
 
+/// The text of a scalar field's value, as [`text_of`] gives it, with
+/// integers, decimals and relation identifiers formatted into `scratch`
+/// instead of a new `String` (an encoder reuses one buffer for all of them).
+///
+/// ```
+/// use elementa::{Field, FieldRef, scalar};
+/// let n: Field<i64> = Field::Value(-7);
+/// let mut scratch = String::new();
+/// assert_eq!(scalar::write_text(&FieldRef::Integer(&n), &mut scratch), Some("-7"));
+/// ```
+pub fn write_text<'a>(field: &FieldRef<'a>, scratch: &'a mut String) -> Option<&'a str> {
+    use std::fmt::Write as _;
+    scratch.clear();
+    // Writing to a `String` cannot fail.
+    let _ = match *field {
+        FieldRef::Integer(f) => write!(scratch, "{}", f.value()?),
+        FieldRef::Decimal(f) => write!(scratch, "{}", f.value()?),
+        FieldRef::Relation(f) => write!(scratch, "{}", f.value()?.id),
+        _ => {
+            return match text_of(field)? {
+                Cow::Borrowed(text) => Some(text),
+                Cow::Owned(text) => {
+                    *scratch = text;
+                    Some(scratch.as_str())
+                }
+            };
+        }
+    };
+    Some(scratch.as_str())
+}
+
 /// `true` or `false`.
 pub fn boolean_text(value: bool) -> &'static str {
     if value { "true" } else { "false" }
@@ -159,6 +190,26 @@ mod tests {
                 "2019-06-07 12:34:56.7",
                 "code:CZK"
             ]
+        );
+        // `write_text` gives the same text, whether formatted or borrowed.
+        let fields = [
+            FieldRef::String(&s),
+            FieldRef::Integer(&i),
+            FieldRef::Decimal(&d),
+            FieldRef::Boolean(&b),
+            FieldRef::DateTime(&dt),
+            FieldRef::Date(&day),
+            FieldRef::Timestamp(&ts),
+            FieldRef::Relation(&rel),
+        ];
+        for (field, expected) in fields.iter().zip(&back) {
+            let mut scratch = String::from("left over");
+            assert_eq!(write_text(field, &mut scratch), Some(*expected));
+        }
+        let null: Field<i64> = Field::Null;
+        assert_eq!(
+            write_text(&FieldRef::Integer(&null), &mut String::new()),
+            None
         );
     }
 
