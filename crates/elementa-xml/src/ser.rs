@@ -231,20 +231,21 @@ pub struct EncodeError {
 fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     // One allocation of the right size for a long text, not a doubling.
     out.reserve(text.len());
+    let mask = if attribute { ATTRIBUTE } else { CONTENT };
+    let bytes = text.as_bytes();
     let mut bad = None;
     let mut last = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        // Every byte after `>` but 0xEF stands for itself (the common case).
-        if b > b'>' && b != 0xEF {
-            continue;
-        }
+    let mut from = 0;
+    while let Some((k, b)) = bytes.get(from..).and_then(|rest| first_special(rest, mask)) {
+        let i = from + k;
+        from = i + 1;
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'\r' => "&#13;",
-            b'"' if attribute => "&quot;",
-            b'\'' if attribute => "&apos;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
             b'\t' if attribute => "&#9;",
             b'\n' if attribute => "&#10;",
             b'\t' | b'\n' => continue,
@@ -252,8 +253,9 @@ fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
                 bad = bad.or(Some(char::from(b)));
                 continue;
             }
-            // The first byte of U+FFFE and U+FFFF (a character boundary).
-            0xEF => {
+            // 0xEF: the first byte of U+FFFE and U+FFFF (a character
+            // boundary).
+            _ => {
                 if let Some(c) = text
                     .get(i..)
                     .and_then(|rest| rest.chars().next())
@@ -263,7 +265,6 @@ fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
                 }
                 continue;
             }
-            _ => continue,
         };
         out.push_str(text.get(last..i).unwrap_or_default());
         out.push_str(rep);
@@ -271,6 +272,37 @@ fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     }
     out.push_str(text.get(last..).unwrap_or_default());
     bad
+}
+
+/// The bytes below 64 [`escape`] looks at in element content: control
+/// characters (tab, line feed and carriage return among them), `&`, `<`, `>`.
+const CONTENT: u64 = 0xFFFF_FFFF | 1 << b'&' | 1 << b'<' | 1 << b'>';
+/// … and in attribute values: also `"` and `'`.
+const ATTRIBUTE: u64 = CONTENT | 1 << b'"' | 1 << b'\'';
+
+/// Whether [`escape`] looks at byte `b`: one of `mask`'s, or 0xEF.
+fn special(b: u8, mask: u64) -> bool {
+    (b < 64) & (mask >> (b & 63) & 1 != 0) | (b == 0xEF)
+}
+
+/// The first byte of `bytes` [`escape`] looks at, and its offset; sixteen
+/// bytes at a time without a branch per byte (most text has none).
+fn first_special(bytes: &[u8], mask: u64) -> Option<(usize, u8)> {
+    let find = |part: &[u8], base: usize| {
+        part.iter()
+            .enumerate()
+            .find(|&(_, &b)| special(b, mask))
+            .map(|(k, &b)| (base + k, b))
+    };
+    let mut chunks = bytes.chunks_exact(16);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &b| any | special(b, mask)) {
+            return find(chunk, base);
+        }
+        base += 16;
+    }
+    find(chunks.remainder(), base)
 }
 
 /// One record written to `sink` as a fragment of a larger document, at
@@ -1163,6 +1195,59 @@ mod tests {
         assert_eq!(singular("approval-chain-watches"), "approval-chain-watch");
         assert_eq!(singular("content-groups"), "content-group");
         assert_eq!(singular("data"), "item");
+    }
+
+    /// Escaping as a plain match on every character, as the fast path must
+    /// write it.
+    fn escaped_slowly(text: &str, attribute: bool) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\r' => out.push_str("&#13;"),
+                '"' if attribute => out.push_str("&quot;"),
+                '\'' if attribute => out.push_str("&apos;"),
+                '\t' if attribute => out.push_str("&#9;"),
+                '\n' if attribute => out.push_str("&#10;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escaping_agrees_with_a_plain_match_and_finds_what_xml_cannot_hold() {
+        let mut alphabet: Vec<char> = (0u8..128).map(char::from).collect();
+        alphabet.extend([
+            'é', '€', '\u{FEFF}', '\u{EFFF}', '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '😀',
+        ]);
+        for &c in &alphabet {
+            // Each character alone, and at every offset around the 16-byte
+            // chunks, among plain text.
+            for at in [0, 1, 15, 16, 17, 31, 40] {
+                let text: String = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF"
+                    .chars()
+                    .take(at)
+                    .chain([c, 'x', c])
+                    .collect();
+                for attribute in [false, true] {
+                    let mut out = String::from("<");
+                    let bad = escape(&mut out, &text, attribute);
+                    assert_eq!(
+                        out.get(1..),
+                        Some(escaped_slowly(&text, attribute).as_str()),
+                        "{text:?}"
+                    );
+                    assert_eq!(
+                        bad,
+                        crate::chars::forbidden_char(&text).map(|(_, c)| c),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
