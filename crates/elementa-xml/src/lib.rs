@@ -44,7 +44,8 @@ pub use chars::{is_xml_char, is_xml_name};
 pub use de::{DecodeOptions, decode, decode_envelope, from_str, peek_first_child, peek_root};
 pub use elementa::DecodeError as Error;
 pub use ser::{
-    EncodeError, encode, encode_envelope, encode_records, envelope_to_string, to_string,
+    EncodeError, encode, encode_envelope, encode_records, encode_records_into, envelope_to_string,
+    to_string,
 };
 pub use stream::{ListWriter, for_each};
 

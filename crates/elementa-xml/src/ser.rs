@@ -61,13 +61,57 @@ pub fn encode_records<'r>(
     records: impl IntoIterator<Item = &'r dyn Record>,
     layout: &Layout,
 ) -> Result<String, EncodeError> {
-    let mut w = Writer::document(layout, meta.dialect);
+    let mut out = String::new();
+    encode_records_into(&mut out, meta, records, layout)?;
+    Ok(out)
+}
+
+/// [`encode_records`] appended to `out`: a buffer kept from one call to the
+/// next, or sized beforehand, is not grown a doubling at a time. On error,
+/// `out` is left as it was.
+///
+/// ```
+/// use elementa::{Record, Resource};
+/// use elementa_coupa::Currency;
+///
+/// let layout = elementa_xml::Layout::for_dialect(elementa::Dialect::Coupa);
+/// let usd = Currency { code: "USD".into(), ..Default::default() };
+/// let mut out = String::with_capacity(256);
+/// elementa_xml::encode_records_into(&mut out, Currency::resource_meta(), [&usd as &dyn Record], &layout)
+///     .unwrap();
+/// assert!(out.starts_with("<?xml"));
+/// assert!(out.contains("<currencies type=\"array\">\n  <currency>\n    <code>USD</code>"));
+///
+/// // A second document is appended; a failing one leaves `out` as it was.
+/// let written = out.clone();
+/// let bad = Currency { code: "U\u{0}D".into(), ..Default::default() };
+/// let err = elementa_xml::encode_records_into(&mut out, Currency::resource_meta(), [&bad as &dyn Record], &layout)
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "currency.code: holds U+0000, which XML 1.0 cannot hold");
+/// assert_eq!(out, written);
+/// elementa_xml::encode_records_into(&mut out, Currency::resource_meta(), [&usd as &dyn Record], &layout)
+///     .unwrap();
+/// assert_eq!(out, written.repeat(2));
+/// ```
+pub fn encode_records_into<'r>(
+    out: &mut String,
+    meta: &'static ResourceMeta,
+    records: impl IntoIterator<Item = &'r dyn Record>,
+    layout: &Layout,
+) -> Result<(), EncodeError> {
+    let start = out.len();
+    let mut w = Writer::document_into(std::mem::take(out), layout, meta.dialect);
     if in_envelope(meta) {
         w.envelope(&default_attributes(), records.into_iter().collect());
     } else {
         w.list(meta, records.into_iter());
     }
-    w.finish()
+    let (result, mut buffer) = w.finish_parts();
+    if result.is_err() {
+        buffer.truncate(start);
+    }
+    *out = buffer;
+    result
 }
 
 /// Encodes a decoded `winstrom` document in its own layout, with its
@@ -181,6 +225,9 @@ impl FactCache {
 
 struct Writer<'l> {
     out: String,
+    /// Where this writer's output starts in `out` (what precedes is the
+    /// caller's).
+    base: usize,
     layout: &'l Layout,
     coupa: bool,
     flexi: bool,
@@ -231,12 +278,14 @@ pub struct EncodeError {
 fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     // One allocation of the right size for a long text, not a doubling.
     out.reserve(text.len());
-    let mask = if attribute { ATTRIBUTE } else { CONTENT };
     let bytes = text.as_bytes();
     let mut bad = None;
     let mut last = 0;
     let mut from = 0;
-    while let Some((k, b)) = bytes.get(from..).and_then(|rest| first_special(rest, mask)) {
+    while let Some((k, b)) = bytes.get(from..).and_then(|rest| match attribute {
+        true => first_special::<true>(rest),
+        false => first_special::<false>(rest),
+    }) {
         let i = from + k;
         from = i + 1;
         let rep = match b {
@@ -274,30 +323,35 @@ fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     bad
 }
 
-/// The bytes below 64 [`escape`] looks at in element content: control
-/// characters (tab, line feed and carriage return among them), `&`, `<`, `>`.
-const CONTENT: u64 = 0xFFFF_FFFF | 1 << b'&' | 1 << b'<' | 1 << b'>';
-/// … and in attribute values: also `"` and `'`.
-const ATTRIBUTE: u64 = CONTENT | 1 << b'"' | 1 << b'\'';
-
-/// Whether [`escape`] looks at byte `b`: one of `mask`'s, or 0xEF.
-fn special(b: u8, mask: u64) -> bool {
-    (b < 64) & (mask >> (b & 63) & 1 != 0) | (b == 0xEF)
+/// Whether [`escape`] looks at byte `b`: a control character (tab, line
+/// feed and carriage return among them), `&`, `<`, `>`, in an attribute
+/// (`ATTRIBUTE`) also `"` and `'`, or 0xEF. Comparisons only, so a chunk of
+/// bytes is tested at once.
+fn special<const ATTRIBUTE: bool>(b: u8) -> bool {
+    (b < 0x20)
+        | (b == b'&')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == 0xEF)
+        | (ATTRIBUTE & ((b == b'"') | (b == b'\'')))
 }
 
 /// The first byte of `bytes` [`escape`] looks at, and its offset; sixteen
 /// bytes at a time without a branch per byte (most text has none).
-fn first_special(bytes: &[u8], mask: u64) -> Option<(usize, u8)> {
+fn first_special<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<(usize, u8)> {
     let find = |part: &[u8], base: usize| {
         part.iter()
             .enumerate()
-            .find(|&(_, &b)| special(b, mask))
+            .find(|&(_, &b)| special::<ATTRIBUTE>(b))
             .map(|(k, &b)| (base + k, b))
     };
     let mut chunks = bytes.chunks_exact(16);
     let mut base = 0;
     for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | special(b, mask)) {
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | special::<ATTRIBUTE>(b))
+        {
             return find(chunk, base);
         }
         base += 16;
@@ -369,6 +423,7 @@ impl<'l> Writer<'l> {
         }
         Writer {
             out,
+            base: 0,
             layout,
             coupa: dialect == Dialect::Coupa,
             flexi: dialect == Dialect::Flexi,
@@ -387,6 +442,19 @@ impl<'l> Writer<'l> {
     /// A writer of a whole document in `layout` (its declaration first).
     fn document(layout: &'l Layout, dialect: Dialect) -> Self {
         Writer::new(layout, dialect, layout.declaration.as_deref())
+    }
+
+    /// [`Self::document`] appended to `out`.
+    fn document_into(out: String, layout: &'l Layout, dialect: Dialect) -> Self {
+        let mut w = Writer::new(layout, dialect, None);
+        w.base = out.len();
+        w.out = out;
+        if let Some(decl) = &layout.declaration {
+            w.out.push_str("<?");
+            w.out.push_str(decl);
+            w.out.push_str("?>");
+        }
+        w
     }
 
     /// Notes the first thing XML cannot hold, at `name` under the path.
@@ -513,20 +581,26 @@ impl<'l> Writer<'l> {
         map
     }
 
-    fn finish(mut self) -> Result<String, EncodeError> {
+    fn finish(self) -> Result<String, EncodeError> {
+        let (result, out) = self.finish_parts();
+        result.map(|()| out)
+    }
+
+    /// The outcome and the buffer (to be dropped or truncated on error).
+    fn finish_parts(mut self) -> (Result<(), EncodeError>, String) {
         if let Some(e) = self.error {
-            return Err(e);
+            return (Err(e), self.out);
         }
         if self.layout.final_newline {
             self.out.push('\n');
         }
-        Ok(self.out)
+        (Ok(()), self.out)
     }
 
     /// Starts a line at nesting `level` (nothing when writing on one line).
     fn line(&mut self, level: usize) {
         if let Some(n) = self.layout.indent {
-            if !self.out.is_empty() || self.continued {
+            if self.out.len() > self.base || self.continued {
                 self.out.push('\n');
             }
             let mut left = n * level;
