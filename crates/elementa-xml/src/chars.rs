@@ -71,14 +71,33 @@ pub fn is_xml_char(c: char) -> bool {
 /// The first character of `text` XML 1.0 cannot hold, with its byte offset.
 pub(crate) fn forbidden_char(text: &str) -> Option<(usize, char)> {
     // Most text is plain: look at bytes first, chars only where needed.
-    let bytes = text.as_bytes();
-    let suspect = bytes
-        .iter()
-        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+    let suspect = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0xEF);
+    let (suspect, _) = find_byte(text.as_bytes(), suspect)?;
     let rest = text.get(suspect..)?;
     rest.char_indices()
         .find(|&(_, c)| !is_xml_char(c))
         .map(|(i, c)| (suspect + i, c))
+}
+
+/// The first byte of `bytes` that `wanted` holds for, and its offset;
+/// sixteen bytes at a time without a branch per byte (most text has none),
+/// so `wanted` should be comparisons joined by `&` and `|`.
+pub(crate) fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<(usize, u8)> {
+    let find = |part: &[u8], base: usize| {
+        part.iter()
+            .enumerate()
+            .find(|&(_, &b)| wanted(b))
+            .map(|(k, &b)| (base + k, b))
+    };
+    let mut chunks = bytes.chunks_exact(16);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &b| any | wanted(b)) {
+            return find(chunk, base);
+        }
+        base += 16;
+    }
+    find(chunks.remainder(), base)
 }
 
 /// How a character is named in messages: `U+0000`.
@@ -109,5 +128,19 @@ mod tests {
         assert_eq!(forbidden_char("€\u{FFFF}"), Some((3, '\u{FFFF}')));
         assert_eq!(forbidden_char("\u{FEFF}x"), None);
         assert_eq!(describe('\0'), "U+0000");
+    }
+
+    #[test]
+    fn forbidden_characters_are_found_at_every_offset_around_the_chunks() {
+        let plain = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF";
+        for c in [
+            '\0', '\u{1}', '\u{1f}', '\u{FFFE}', '\u{FFFF}', '\t', '\u{FEFF}', '\u{FF10}', 'é',
+        ] {
+            for at in [0, 1, 15, 16, 17, 31, 32, 40] {
+                let text: String = plain.chars().take(at).chain([c, 'x', c]).collect();
+                let expected = text.char_indices().find(|&(_, c)| !is_xml_char(c));
+                assert_eq!(forbidden_char(&text), expected, "{text:?}");
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::source::{Loc, Source, TextSource, append, cdata_content, text_content};
+use crate::source::{Loc, Source, TextSource, append, cdata_content, join, text_content};
 use crate::{Body, Document, EnvelopeDocument, Layout};
 
 pub use elementa::DecodeOptions;
@@ -274,6 +274,8 @@ struct Decoder<'a, S: Source<'a>> {
     /// The start tags of the known free-form element just read, with its
     /// children's (`<item/>` or `<item></item>`), for its trace slot.
     any_tag: Option<XmlTag>,
+    /// What each resource's metadata says, worked out once per document.
+    facts: crate::ser::FactCache,
     _events: std::marker::PhantomData<Event<'a>>,
 }
 
@@ -289,6 +291,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             present: Vec::new(),
             level: 0,
             any_tag: None,
+            facts: crate::ser::FactCache::default(),
             _events: std::marker::PhantomData,
         }
     }
@@ -634,7 +637,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     ) -> Result<Box<dyn Record>, DecodeError> {
         let name = open.start.name().as_ref().to_owned();
         self.path.push(Seg::Index(index));
-        if name != meta.wire && meta.name_element().is_none() {
+        if name != meta.wire && self.facts.get(meta).name_element.is_none() {
             return Err(self.err(format!("expected <{}>, found <{name}>", meta.wire)));
         }
         let mut record = (meta.new)();
@@ -652,7 +655,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     ) -> Result<(), DecodeError> {
         self.enter()?;
         let meta = record.meta();
-        if let Some((i, _)) = meta.name_element()
+        let facts = self.facts.get(meta);
+        if let Some(i) = facts.name_element
             && let Some(FieldMut::String(f)) = record.field_mut(i)
         {
             *f = Field::Value(name.to_owned());
@@ -661,8 +665,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         let mut unknown_names = elementa::UniqueNames::default();
         // A record with a text element carries its other elements as
         // attributes, in the order they came.
-        let text_record = meta.text_element().is_some();
-        if let Some((i, _)) = meta.text_element() {
+        let text_record = facts.text_element.is_some();
+        if let Some(i) = facts.text_element {
             // JSON writes the text (`message`) first.
             trace.push(Slot::Element(i), None);
         }
@@ -681,7 +685,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                     self.path.push(Seg::Wire(el.wire));
                     self.mark = open.at;
                     if let Some(slot) = record.field_mut(i) {
-                        self.scalar(slot, el, value.into_owned())?;
+                        self.scalar(slot, el, value)?;
                     }
                     self.path.pop();
                 }
@@ -696,7 +700,10 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 }
             }
         }
-        if let Some((i, el)) = meta.text_element() {
+        if let Some((i, el)) = facts
+            .text_element
+            .and_then(|i| meta.elements.get(i).map(|el| (i, el)))
+        {
             let text = self.text_of(open)?;
             self.mark = open.at;
             if let Some(slot) = record.field_mut(i) {
@@ -782,7 +789,12 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         }
         // An inline list Flexi's JSON always writes (`"external-ids": []`)
         // with no items is present and empty: XML cannot say otherwise.
-        for (i, el) in meta.elements.iter().enumerate() {
+        let listed = if facts.always_listed {
+            meta.elements
+        } else {
+            &[]
+        };
+        for (i, el) in listed.iter().enumerate() {
             if always_listed(el)
                 && let Some(slot) = record.field_mut(i)
             {
@@ -917,8 +929,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             FieldMut::Strings(f) if el.inline => {
                 let text = self.text_of(open)?;
                 match f {
-                    Field::Value(v) => v.push(text),
-                    other => *other = Field::Value(vec![text]),
+                    Field::Value(v) => v.push(text.into_owned()),
+                    other => *other = Field::Value(vec![text.into_owned()]),
                 }
                 Ok(())
             }
@@ -932,7 +944,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 if !open.empty {
                     self.enter()?;
                     while let Some(item) = self.child()? {
-                        items.push(self.text_of(&item)?);
+                        items.push(self.text_of(&item)?.into_owned());
                     }
                     self.depth -= 1;
                 }
@@ -1052,20 +1064,22 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         &self,
         slot: FieldMut<'_>,
         el: &ElementMeta,
-        text: String,
+        text: Cow<'_, str>,
     ) -> Result<(), DecodeError> {
         // Strings keep their text exactly; around any other value, XML's
         // whitespace (space, tab, line ends — not U+00A0) is layout, and
         // an empty value is null.
-        let trimmed = text.trim_matches([' ', '\t', '\r', '\n']);
         let text = match slot {
-            FieldMut::String(_) | FieldMut::Enum(_) => Cow::Owned(text),
-            mut slot if trimmed.is_empty() => {
+            FieldMut::String(_) | FieldMut::Enum(_) => text,
+            mut slot if is_layout(&text) => {
                 slot.set_null();
                 return Ok(());
             }
-            _ if trimmed.len() == text.len() => Cow::Owned(text),
-            _ => Cow::Owned(trimmed.to_owned()),
+            _ => match text {
+                Cow::Borrowed(t) => Cow::Borrowed(trim_layout(t)),
+                Cow::Owned(t) if trim_layout(&t).len() == t.len() => Cow::Owned(t),
+                Cow::Owned(t) => Cow::Owned(trim_layout(&t).to_owned()),
+            },
         };
         match elementa::scalar::set_text(slot, text) {
             Ok(()) => Ok(()),
@@ -1077,9 +1091,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     }
 
     /// The text content of a scalar element (empty for `<x/>`).
-    fn text_of(&mut self, open: &Open<'_>) -> Result<String, DecodeError> {
+    fn text_of(&mut self, open: &Open<'_>) -> Result<Cow<'a, str>, DecodeError> {
         if open.empty {
-            Ok(String::new())
+            Ok(Cow::Borrowed(""))
         } else {
             self.text_until_end()
         }
@@ -1090,8 +1104,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     /// When the content is CDATA sections between whitespace only (Coupa's
     /// `<error>\n<![CDATA[message]]>\n</error>`), the whitespace is layout
     /// and the value is the sections' text.
-    fn text_until_end(&mut self) -> Result<String, DecodeError> {
-        let mut out = String::new();
+    fn text_until_end(&mut self) -> Result<Cow<'a, str>, DecodeError> {
+        // Borrowed from the input while the content is one piece of text.
+        let mut out: Cow<'a, str> = Cow::Borrowed("");
         // Where CDATA sections stand in `out`.
         let mut cdata: Vec<(usize, usize)> = Vec::new();
         let mut only_cdata = true;
@@ -1100,20 +1115,20 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 Event::Text(t) => {
                     let t = text_content(t);
                     only_cdata &= t.trim().is_empty();
-                    append(&mut out, t);
+                    join(&mut out, t);
                 }
                 Event::CData(c) => {
                     let from = out.len();
-                    append(&mut out, cdata_content(c));
+                    join(&mut out, cdata_content(c));
                     cdata.push((from, out.len()));
                 }
                 Event::GeneralRef(r) => {
                     only_cdata = false;
-                    out.push(self.entity(&r)?);
+                    out.to_mut().push(self.entity(&r)?);
                 }
                 Event::End(_) => {
-                    return Ok(if only_cdata {
-                        sections_only(out, &cdata)
+                    return Ok(if only_cdata && !cdata.is_empty() {
+                        Cow::Owned(sections_only(out.into_owned(), &cdata))
                     } else {
                         out
                     });
@@ -1256,6 +1271,16 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
 /// The value of text whose CDATA sections (at `sections` in it) stand
 /// between layout only (Coupa's `<error>\n<![CDATA[message]]>\n</error>`):
 /// the sections' text; the text itself when it has no section.
+/// `text` without XML's whitespace around it (space, tab, line ends).
+fn trim_layout(text: &str) -> &str {
+    text.trim_matches([' ', '\t', '\r', '\n'])
+}
+
+/// Whether `text` is XML whitespace only (or empty).
+fn is_layout(text: &str) -> bool {
+    trim_layout(text).is_empty()
+}
+
 fn sections_only(mut text: String, sections: &[(usize, usize)]) -> String {
     match sections {
         [] => text,
@@ -1328,7 +1353,7 @@ fn carries_attributes(el: &ElementMeta) -> bool {
 /// changes (items named after their evidence). Other inline lists, such as
 /// a write answer's bare `<result>`s, stand for a wrapped list that is
 /// written instead, and stay absent.
-fn always_listed(el: &ElementMeta) -> bool {
+pub(crate) fn always_listed(el: &ElementMeta) -> bool {
     el.inline
         && match el.kind {
             Kind::Strings { .. } => true,

@@ -167,16 +167,19 @@ fn attrs_of<'p, 'r>(props: &'p PropertyAttributes<'r>, wire: &str) -> &'p [Attr<
 /// document (or stream) rather than once per record: a wide table costs
 /// its width once, not at every record.
 #[derive(Debug, Clone, Copy)]
-struct Facts {
+pub(crate) struct Facts {
     /// Every name the metadata gives (root, list, elements, list items) is
     /// an XML name, so those names need no check when written.
-    names_ok: bool,
+    pub names_ok: bool,
     /// The element written as the record's text, if any.
-    text_element: Option<usize>,
+    pub text_element: Option<usize>,
     /// The element whose value names the record's XML element, if any.
-    name_element: Option<usize>,
+    pub name_element: Option<usize>,
     /// Whether any element is written as an attribute.
-    attributes: bool,
+    pub attributes: bool,
+    /// Whether any element is an inline list ABRA Flexi's JSON always
+    /// writes (see `de::always_listed`).
+    pub always_listed: bool,
 }
 
 impl Facts {
@@ -198,6 +201,7 @@ impl Facts {
                 .elements
                 .iter()
                 .any(|el| el.placement == Placement::Attribute),
+            always_listed: meta.elements.iter().any(crate::de::always_listed),
         }
     }
 }
@@ -211,7 +215,8 @@ impl FactCache {
     /// More resources than this in one document are worked out each time.
     const MAX: usize = 256;
 
-    fn get(&mut self, meta: &'static ResourceMeta) -> Facts {
+    /// The facts of `meta`, worked out on first use.
+    pub(crate) fn get(&mut self, meta: &'static ResourceMeta) -> Facts {
         if let Some((_, facts)) = self.0.iter().find(|(m, _)| std::ptr::eq(*m, meta)) {
             return *facts;
         }
@@ -283,8 +288,8 @@ fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     let mut last = 0;
     let mut from = 0;
     while let Some((k, b)) = bytes.get(from..).and_then(|rest| match attribute {
-        true => first_special::<true>(rest),
-        false => first_special::<false>(rest),
+        true => crate::chars::find_byte(rest, special::<true>),
+        false => crate::chars::find_byte(rest, special::<false>),
     }) {
         let i = from + k;
         from = i + 1;
@@ -334,29 +339,6 @@ fn special<const ATTRIBUTE: bool>(b: u8) -> bool {
         | (b == b'>')
         | (b == 0xEF)
         | (ATTRIBUTE & ((b == b'"') | (b == b'\'')))
-}
-
-/// The first byte of `bytes` [`escape`] looks at, and its offset; sixteen
-/// bytes at a time without a branch per byte (most text has none).
-fn first_special<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<(usize, u8)> {
-    let find = |part: &[u8], base: usize| {
-        part.iter()
-            .enumerate()
-            .find(|&(_, &b)| special::<ATTRIBUTE>(b))
-            .map(|(k, &b)| (base + k, b))
-    };
-    let mut chunks = bytes.chunks_exact(16);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        if chunk
-            .iter()
-            .fold(false, |any, &b| any | special::<ATTRIBUTE>(b))
-        {
-            return find(chunk, base);
-        }
-        base += 16;
-    }
-    find(chunks.remainder(), base)
 }
 
 /// One record written to `sink` as a fragment of a larger document, at
@@ -1316,7 +1298,7 @@ mod tests {
                     );
                     assert_eq!(
                         bad,
-                        crate::chars::forbidden_char(&text).map(|(_, c)| c),
+                        text.chars().find(|&c| !crate::chars::is_xml_char(c)),
                         "{text:?}"
                     );
                 }

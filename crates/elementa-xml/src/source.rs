@@ -301,6 +301,16 @@ pub(crate) fn cdata_content(c: BytesCData<'_>) -> Cow<'_, str> {
     }
 }
 
+/// Appends `part` to `out`, taking it as it is (borrowed from the input,
+/// or moved) when `out` is still empty.
+pub(crate) fn join<'a>(out: &mut Cow<'a, str>, part: Cow<'a, str>) {
+    if out.is_empty() {
+        *out = part;
+    } else {
+        out.to_mut().push_str(&part);
+    }
+}
+
 /// Appends `part` to `out`, moving it when `out` is still empty.
 pub(crate) fn append(out: &mut String, part: Cow<'_, str>) {
     if out.is_empty() {
