@@ -354,6 +354,46 @@ impl Serialize for AnyJson<'_> {
     }
 }
 
+thread_local! {
+    /// Lists of present elements kept for reuse, one per nesting level
+    /// being written.
+    static PRESENT: std::cell::RefCell<Vec<Vec<usize>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The elements a record holds ([`Record::present`]), in a list taken from
+/// [`PRESENT`] and given back when dropped: a record's writing allocates
+/// none once the first records are written.
+struct Present(Vec<usize>);
+
+impl Present {
+    fn of(record: &dyn Record) -> Self {
+        let mut list = PRESENT
+            .try_with(|pool| pool.try_borrow_mut().ok()?.pop())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        list.clear();
+        record.present(&mut list);
+        Present(list)
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.0.iter()
+    }
+}
+
+impl Drop for Present {
+    fn drop(&mut self) {
+        let list = std::mem::take(&mut self.0);
+        // During thread teardown the list is simply freed.
+        let _ = PRESENT.try_with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                pool.push(list);
+            }
+        });
+    }
+}
+
 /// A key made of three pieces (`firma` `@` `ref`), written without
 /// building it first.
 struct Joined<'a>(&'a str, &'a str, &'a str);
@@ -379,13 +419,19 @@ impl Serialize for JsonRecord<'_> {
             }
             Ok::<(), S::Error>(())
         };
+        // Only the elements present are visited (a wide table's absent ones
+        // cost nothing); the list is a reused buffer.
+        let present = Present::of(record);
         // Attributes and names first (Flexi writes `@` keys before elements).
         if flexi {
-            for (i, el) in meta.elements.iter().enumerate() {
+            for &i in present.iter() {
+                let Some(el) = meta.elements.get(i) else {
+                    continue;
+                };
                 if matches!(el.placement, Placement::Element | Placement::Text) {
                     continue;
                 }
-                if let Some(field) = record.field(i).filter(FieldRef::is_present) {
+                if let Some(field) = record.field(i) {
                     map.serialize_entry(&Joined("@", "", el.wire), &Scalar { field, flexi })?;
                 }
             }
@@ -412,13 +458,9 @@ impl Serialize for JsonRecord<'_> {
             }
             Ok::<(), S::Error>(())
         };
-        // Only the elements present are visited (a wide table's absent ones
-        // cost nothing).
-        let mut present = Vec::new();
-        record.present(&mut present);
         // A decoded record keeps the order it came in (known and unknown
         // elements interleaved), then what was added since.
-        if let Some(order) = record.extra().write_order_of(&present) {
+        if let Some(order) = record.extra().write_order_of(present.iter().as_slice()) {
             for (slot, _) in order {
                 match slot {
                     Slot::Element(i) => {
@@ -435,7 +477,7 @@ impl Serialize for JsonRecord<'_> {
             }
             return map.end();
         }
-        for i in present {
+        for &i in present.iter() {
             if let Some(el) = meta.elements.get(i) {
                 write_extras(&mut map, i)?;
                 write_element(&mut map, i, el, true)?;
