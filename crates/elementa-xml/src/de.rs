@@ -276,6 +276,9 @@ struct Decoder<'a, S: Source<'a>> {
     any_tag: Option<XmlTag>,
     /// What each resource's metadata says, worked out once per document.
     facts: crate::ser::FactCache,
+    /// Trace buffers of records whose trace was not kept, for reuse
+    /// (empty).
+    traces: Vec<Trace>,
     _events: std::marker::PhantomData<Event<'a>>,
 }
 
@@ -292,6 +295,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             level: 0,
             any_tag: None,
             facts: crate::ser::FactCache::default(),
+            traces: Vec::new(),
             _events: std::marker::PhantomData,
         }
     }
@@ -661,7 +665,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         {
             *f = Field::Value(name.to_owned());
         }
-        let mut trace = Trace::default();
+        // A trace buffer from the pool (cleared), so a record whose trace
+        // is not kept allocates none.
+        let mut trace = self.traces.pop().unwrap_or_default();
         let mut unknown_names = elementa::UniqueNames::default();
         // A record with a text element carries its other elements as
         // attributes, in the order they came.
@@ -807,9 +813,12 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         }
         // A record that came in schema order, with no start tag to keep,
         // is written the same without its trace.
-        if !(trace.tags.is_empty()
-            && Trace::is_schema_order(&*record, &trace.slots, &mut self.present))
+        if trace.tags.is_empty()
+            && Trace::is_schema_order(&*record, &trace.slots, &mut self.present)
         {
+            trace.slots.clear();
+            self.traces.push(trace);
+        } else {
             record.extra_mut().set_trace(Some(trace));
         }
         self.level -= 1;

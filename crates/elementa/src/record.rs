@@ -56,6 +56,7 @@ pub enum FieldRef<'a> {
 
 impl FieldRef<'_> {
     /// Whether the element is in the payload (null or a value).
+    #[inline]
     pub fn is_present(&self) -> bool {
         match self {
             FieldRef::Integer(f) => f.is_present(),
@@ -75,6 +76,7 @@ impl FieldRef<'_> {
     }
 
     /// Whether the element is an explicit null.
+    #[inline]
     pub fn is_null(&self) -> bool {
         match self {
             FieldRef::Integer(f) => f.is_null(),

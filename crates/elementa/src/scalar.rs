@@ -119,7 +119,10 @@ pub fn write_text<'a>(field: &FieldRef<'a>, scratch: &'a mut String) -> Option<&
     scratch.clear();
     // Writing to a `String` cannot fail.
     let _ = match *field {
-        FieldRef::Integer(f) => write!(scratch, "{}", f.value()?),
+        FieldRef::Integer(f) => {
+            scratch.push_str(itoa::Buffer::new().format(*f.value()?));
+            Ok(())
+        }
         FieldRef::Decimal(f) => write!(scratch, "{}", f.value()?),
         FieldRef::Relation(f) => write!(scratch, "{}", f.value()?.id),
         _ => {

@@ -268,7 +268,7 @@ impl Serialize for Scalar<'_> {
         match self.field {
             FieldRef::Integer(f) => opt(f, s, |v, s| {
                 if flexi {
-                    s.collect_str(v)
+                    s.serialize_str(itoa::Buffer::new().format(*v))
                 } else {
                     s.serialize_i64(*v)
                 }
