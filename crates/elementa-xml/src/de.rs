@@ -1277,9 +1277,6 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     }
 }
 
-/// The value of text whose CDATA sections (at `sections` in it) stand
-/// between layout only (Coupa's `<error>\n<![CDATA[message]]>\n</error>`):
-/// the sections' text; the text itself when it has no section.
 /// `text` without XML's whitespace around it (space, tab, line ends).
 fn trim_layout(text: &str) -> &str {
     text.trim_matches([' ', '\t', '\r', '\n'])
@@ -1290,6 +1287,9 @@ fn is_layout(text: &str) -> bool {
     trim_layout(text).is_empty()
 }
 
+/// The value of text whose CDATA sections (at `sections` in it) stand
+/// between layout only (Coupa's `<error>\n<![CDATA[message]]>\n</error>`):
+/// the sections' text; the text itself when it has no section.
 fn sections_only(mut text: String, sections: &[(usize, usize)]) -> String {
     match sections {
         [] => text,
