@@ -322,14 +322,10 @@ pub fn generate(
                 }
             }
             fn present(&self, out: &mut ::std::vec::Vec<usize>) {
-                // Every test first, without a branch each; then one loop.
+                // Every test first, without a branch each; then a walk of
+                // the set bits.
                 let present: [bool; #n_elements] = [#(#presents),*];
-                out.extend(
-                    present
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, p)| p.then_some(i)),
-                );
+                ::elementa::push_present(&present, out);
             }
             fn field_mut(&mut self, index: usize) -> ::core::option::Option<::elementa::FieldMut<'_>> {
                 match index {

@@ -50,7 +50,7 @@ pub use meta::{
 pub use payload::Payload;
 pub use record::{
     EnumField, FieldMut, FieldRef, ManyField, OneField, OpenEnum, Record, Resource, copy_field,
-    fmt_record,
+    fmt_record, push_present,
 };
 /// The `serde` crate, for the `Serialize` / `Deserialize` impls of generated
 /// resources.

@@ -389,6 +389,34 @@ pub fn fmt_record(record: &dyn Record, f: &mut fmt::Formatter<'_>) -> fmt::Resul
     s.finish()
 }
 
+/// Appends the index of every `true` in `present` to `out`, in order: the
+/// second half of a generated [`Record::present`], which tests its fields
+/// into an array first. Whole words of 64 tests are skipped or walked bit by
+/// bit, so a wide record with a few elements costs a few steps, not one per
+/// element.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let mut present = [false; 70];
+/// present[3] = true;
+/// present[64] = true;
+/// elementa::push_present(&present, &mut out);
+/// assert_eq!(out, [3, 64]);
+/// ```
+#[inline]
+pub fn push_present(present: &[bool], out: &mut Vec<usize>) {
+    for (k, chunk) in present.chunks(64).enumerate() {
+        let mut word = chunk
+            .iter()
+            .enumerate()
+            .fold(0u64, |w, (i, p)| w | (u64::from(*p) << i));
+        while word != 0 {
+            out.push(k * 64 + word.trailing_zeros() as usize);
+            word &= word - 1;
+        }
+    }
+}
+
 /// Copies element `index` of `src` into `dst`, a record of the same resource
 /// (associations are deep-copied). Returns `false` if the element does not
 /// exist or the two records are of different resources.
@@ -464,5 +492,33 @@ impl dyn Record {
     /// Downcasts to a concrete resource type.
     pub fn downcast_ref<T: Record>(&self) -> Option<&T> {
         self.as_any().downcast_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn push_present_lists_what_a_plain_walk_lists() {
+        for n in [0, 1, 63, 64, 65, 127, 128, 129, 200] {
+            for pattern in 0..7u64 {
+                // Set bits in several densities, across word boundaries.
+                let present: Vec<bool> = (0..n as u64)
+                    .map(|i| match pattern {
+                        0 => false,
+                        1 => true,
+                        2 => i % 2 == 0,
+                        3 => i % 63 == 0,
+                        4 => i % 64 == 63 || i % 64 == 0,
+                        5 => i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 61 == 0,
+                        _ => i + 1 == n as u64,
+                    })
+                    .collect();
+                let plain: Vec<usize> = (0..n).filter(|i| present[*i]).collect();
+                let mut out = vec![usize::MAX];
+                super::push_present(&present, &mut out);
+                assert_eq!(out[0], usize::MAX, "appends");
+                assert_eq!(out[1..], plain[..], "{n} elements, pattern {pattern}");
+            }
+        }
     }
 }
