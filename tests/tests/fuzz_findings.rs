@@ -3,7 +3,7 @@
 //! finding, with its reproducer). The fuzz targets in `fuzz/` keep checking
 //! the same properties on generated input.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests panic on purpose
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)] // tests panic on purpose
 
 use elementa::{Any, Field, Record, Resource};
 use elementa_coupa::{ExpenseReport, User};
@@ -224,6 +224,158 @@ fn streaming_and_document_decoding_accept_the_same_inputs() {
                 .map(|r| elementa_json::to_string(*r))
                 .collect();
             assert_eq!(records, streamed, "{text:?}");
+        }
+    }
+}
+
+/// A reader handing out `step` bytes at a time, so that items straddle
+/// reads wherever they can.
+struct Trickle<'a> {
+    data: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.step.min(out.len()).min(self.data.len());
+        let (head, tail) = self.data.split_at(n);
+        out[..n].copy_from_slice(head);
+        self.data = tail;
+        Ok(n)
+    }
+}
+
+fn stream_json(
+    text: &str,
+    step: usize,
+    options: elementa::DecodeOptions,
+) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    elementa_json::for_each(
+        User::resource_meta(),
+        Trickle {
+            data: text.as_bytes(),
+            step,
+        },
+        options,
+        &mut |_, r| {
+            out.push(elementa_json::to_string(&*r));
+            Ok(())
+        },
+    )
+    .map(|_| out)
+    .map_err(|e| e.to_string())
+}
+
+#[test]
+fn json_streaming_and_document_decoding_agree_errors_included() {
+    // The streaming decoder frames each item of a bare array and parses it
+    // from its bytes, checking the array's own syntax itself: every record,
+    // every error message, path and position must be the document
+    // decoder's, wherever the reads split the input.
+    let meta = User::resource_meta();
+    let nested = |levels: usize| {
+        format!(
+            "[{{\"login\":\"a\"}},{{\"x\":{}{}}}]",
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+    };
+    let mut lists: Vec<String> = [
+        "[]",
+        " \n [ \n ] \n",
+        "[{}]",
+        "\u{feff}[{\"login\":\"a\"}]",
+        "[{\"login\":\"a\"},{\"login\":\"b\",\"x\":{\"y\":[1,\"}]\\\"{\"]}}]",
+        "[\n  {\"login\": \"a\"},\n  {\"login\": 5}\n]",
+        "\n\n   [{\"login\": \"\u{e9}\u{e9}\", \"id\": \"x\"}]",
+        "[{\"login\":\"a\"},\n{\"login\":}]",
+        "[{\"a\":[}]}]",
+        "[{\"login\":\"a\"",
+        "[{\"login\":\"a\\",
+        "[",
+        "[ ",
+        "[{}",
+        "[{},",
+        "[{},]",
+        "[{}\n ,\n ]",
+        "[{} {}]",
+        "[{}]x",
+        "[{}]\n\n  x",
+        "[{}] \n",
+        "[1]",
+        "[{},1]",
+        "[{}, \"x\"]",
+        "[{},[]]",
+        "[null]",
+        "[{},tru]",
+        "[{},1.]",
+        "[{}]]",
+        "[{},,{}]",
+        "[{\"id\":1}{\"id\":2}]",
+        "[{\"login\":\"a\u{1}\"}]",
+        "[{\"login\":\"\\q\"}]",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Deep nesting, of unknown values and of associated records, around
+    // the decoder's own limit (128 levels), and past it.
+    let users = |levels: usize| {
+        format!(
+            "[{{}},{}{{}}{}]",
+            "{\"created-by\":".repeat(levels),
+            "}".repeat(levels)
+        )
+    };
+    for levels in [126, 127, 128, 200] {
+        lists.push(nested(levels));
+        lists.push(users(levels));
+    }
+    for text in &lists {
+        let doc = elementa_json::decode_list(meta, text, Default::default())
+            .map(|records| {
+                records
+                    .iter()
+                    .map(|r| elementa_json::to_string(&**r))
+                    .collect::<Vec<_>>()
+            })
+            .map_err(|e| e.to_string());
+        for step in [1, 2, 5, 64 << 10] {
+            assert_eq!(
+                stream_json(text, step, Default::default()),
+                doc,
+                "{text:?}, {step} bytes a read"
+            );
+        }
+        // No nesting limit of elementa's: serde_json's own limits, if any,
+        // must trip alike.
+        let deep = elementa::DecodeOptions {
+            max_depth: 100_000,
+            ..Default::default()
+        };
+        let doc = elementa_json::decode_list(meta, text, deep)
+            .map(|records| records.len())
+            .map_err(|e| e.to_string());
+        let stream = stream_json(text, 7, deep).map(|records| records.len());
+        assert_eq!(stream, doc, "{text:?}, no depth limit");
+    }
+    for text in [
+        "{\"login\":\"a\"}",
+        "\n\n  {\"login\": 5}",
+        "\u{feff} {\"login\": \"a\"} x",
+        "",
+        " \n ",
+    ] {
+        let doc = elementa_json::decode(meta, text)
+            .map(|r| vec![elementa_json::to_string(&*r)])
+            .map_err(|e| e.to_string());
+        for step in [1, 3, 64 << 10] {
+            assert_eq!(
+                stream_json(text, step, Default::default()),
+                doc,
+                "{text:?}, {step} bytes a read"
+            );
         }
     }
 }

@@ -61,8 +61,8 @@ fn a_long_value_is_held_once_in_xml_and_twice_in_json() {
     let (json_peak, out) = peak_while_streaming(Format::Json, json.as_bytes());
     eprintln!("JSON: peak {json_peak} bytes for a {LONG}-byte value");
     assert_eq!(out, format!("{json}\n").as_bytes());
-    // serde_json's reader keeps its own copy of a string it reads (see the
-    // README): two copies, no more.
+    // An array item is read whole before it is parsed (see the README): the
+    // item's bytes and the value, two copies, no more.
     assert!(
         json_peak < 2 * LONG + LONG / 4,
         "JSON streaming peaked at {json_peak} bytes for a {LONG}-byte value"

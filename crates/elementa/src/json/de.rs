@@ -12,6 +12,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
+use super::frame::{Framer, Pos};
 use crate::DecodeError as Error;
 
 pub use crate::DecodeOptions;
@@ -588,6 +589,24 @@ impl Ctx {
     }
 
     fn error(&self, e: &serde_json::Error) -> Error {
+        Error {
+            line: e.line(),
+            column: e.column(),
+            ..self.path_error(message_of(e))
+        }
+    }
+
+    /// [`Ctx::error`] for a text that starts at `start` of the stream.
+    fn error_at(&self, e: &serde_json::Error, start: Pos) -> Error {
+        let mut err = self.error(e);
+        if err.line > 0 {
+            (err.line, err.column) = start.offset_by(err.line, err.column);
+        }
+        err
+    }
+
+    /// An error at the path unwound so far, with no position yet.
+    fn path_error(&self, message: String) -> Error {
         let mut path = String::new();
         for seg in self.err_path.borrow().iter().rev() {
             match seg {
@@ -601,10 +620,10 @@ impl Ctx {
             }
         }
         Error {
-            line: e.line(),
-            column: e.column(),
+            line: 0,
+            column: 0,
             path,
-            message: message_of(e),
+            message,
         }
     }
 }
@@ -1463,34 +1482,28 @@ pub fn for_each<R: std::io::Read>(
     options: DecodeOptions,
     each: &mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
 ) -> Result<crate::Shape, crate::StreamError> {
-    use std::io::BufRead;
-    let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
-    if reader.fill_buf()?.starts_with(crate::BOM) {
-        reader.consume(crate::BOM.len());
-    }
-    let list = loop {
-        let buf = reader.fill_buf()?;
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(i) => {
-                let first = buf.get(i).copied();
-                break first == Some(b'[');
-            }
-            None if buf.is_empty() => break false,
-            None => {
-                let n = buf.len();
-                reader.consume(n);
-            }
-        }
-    };
+    let mut framer = Framer::new(reader);
+    framer.skip_bom()?;
+    let list = framer.skip_whitespace()? == Some(b'[');
     if list {
         no_bare_flexi_list(meta)?;
     }
     let cx = Ctx::new(meta.dialect, options);
+    if list && !in_envelope(meta) {
+        stream_list(meta, framer, &cx, each)?;
+        return Ok(crate::Shape::List);
+    }
+    if !in_envelope(meta) {
+        return single_record(meta, framer, &cx, each);
+    }
+    // Flexi's envelope: serde_json reads the stream itself.
+    let start = framer.pos();
+    let reader = std::io::BufReader::with_capacity(64 * 1024, framer.into_reader());
     let failed: RefCell<Option<std::io::Error>> = RefCell::new(None);
     let mut d = serde_json::Deserializer::from_reader(reader);
     let only = |evidence: &str| (evidence == meta.root).then_some(meta);
-    let result = if in_envelope(meta) && !list {
-        d.deserialize_map(TopVisitor {
+    let result = d
+        .deserialize_map(TopVisitor {
             inner: EnvelopeVisitor {
                 resolve: &only,
                 cx: &cx,
@@ -1504,43 +1517,191 @@ pub fn for_each<R: std::io::Read>(
                 },
             },
         })
-    } else if list {
-        d.deserialize_seq(StreamVisitor {
-            meta,
-            cx: &cx,
-            each,
-            failed: &failed,
-        })
-    } else {
-        let mut record = (meta.new)();
-        if cx.flexi {
-            d.deserialize_map(RootVisitor {
-                record: &mut *record,
-                cx: &cx,
-            })
-        } else {
-            RecordSeed {
-                record: &mut *record,
-                cx: &cx,
-            }
-            .deserialize(&mut d)
-        }
-        .and_then(|()| {
-            each(crate::Shape::One, record).map_err(|e| {
-                *failed.borrow_mut() = Some(e);
-                de::Error::custom("the consumer failed")
-            })
-        })
-    }
-    .and_then(|()| d.end());
+        .and_then(|()| d.end());
     if let Some(e) = failed.borrow_mut().take() {
         return Err(e.into());
     }
-    result.map_err(|e| cx.error(&e))?;
-    Ok(if list || in_envelope(meta) {
-        crate::Shape::List
+    result.map_err(|e| cx.error_at(&e, start))?;
+    Ok(crate::Shape::List)
+}
+
+/// Streams a payload of one record (the framer is at its first byte): the
+/// record is framed whole and parsed from its bytes, as [`decode_into`]
+/// parses it.
+fn single_record<R: std::io::Read>(
+    meta: &'static ResourceMeta,
+    mut f: Framer<R>,
+    cx: &Ctx,
+    each: &mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
+) -> Result<crate::Shape, crate::StreamError> {
+    let start = f.pos();
+    let n = match f.rest().first() {
+        Some(b'{') => f.frame_object()?,
+        _ => f.frame_token()?,
+    };
+    let mut record = (meta.new)();
+    let mut d = serde_json::Deserializer::from_slice(f.rest().get(..n).unwrap_or_default());
+    if cx.flexi {
+        d.deserialize_map(RootVisitor {
+            record: &mut *record,
+            cx,
+        })
     } else {
-        crate::Shape::One
+        RecordSeed {
+            record: &mut *record,
+            cx,
+        }
+        .deserialize(&mut d)
+    }
+    .and_then(|()| d.end())
+    .map_err(|e| cx.error_at(&e, start))?;
+    f.consume(n);
+    if f.skip_whitespace()?.is_some() {
+        let at = f.peek_pos();
+        return Err(Error {
+            line: at.line,
+            column: at.column,
+            ..cx.path_error("trailing characters".to_owned())
+        }
+        .into());
+    }
+    each(crate::Shape::One, record)?;
+    Ok(crate::Shape::One)
+}
+
+/// Streams a bare array (the framer is at its `[`): each item is framed
+/// whole and parsed from its bytes. The array's own syntax is checked here,
+/// with serde_json's messages at serde_json's positions, so errors read as
+/// the document decoder's ([`decode_list`]) do.
+fn stream_list<R: std::io::Read>(
+    meta: &'static ResourceMeta,
+    mut f: Framer<R>,
+    cx: &Ctx,
+    each: &mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
+) -> Result<(), crate::StreamError> {
+    let syntax = |at: Pos, index: Option<usize>, message: &str| {
+        if let Some(i) = index {
+            cx.err_path.borrow_mut().push(Seg::Index(i));
+        }
+        let mut e = cx.path_error(message.to_owned());
+        (e.line, e.column) = (at.line, at.column);
+        crate::StreamError::Decode(e)
+    };
+    f.consume(1);
+    let mut next = f.skip_whitespace()?;
+    if next == Some(b']') {
+        f.consume(1);
+    } else {
+        let mut i = 0;
+        loop {
+            let start = f.pos();
+            let mut record = (meta.new)();
+            let (n, parsed) = match next {
+                None => return Err(syntax(f.peek_pos(), Some(i), "EOF while parsing a list")),
+                Some(b'{') => {
+                    let n = f.frame_object()?;
+                    let mut d =
+                        serde_json::Deserializer::from_slice(f.rest().get(..n).unwrap_or_default());
+                    let parsed = RecordSeed {
+                        record: &mut *record,
+                        cx,
+                    }
+                    .deserialize(&mut d)
+                    .and_then(|()| d.end())
+                    .map_err(|e| cx.error_at(&e, start));
+                    (n, parsed)
+                }
+                Some(_) => {
+                    // Never a record: serde_json says what it is.
+                    let n = f.frame_token()?;
+                    let bytes = f.rest().get(..n).unwrap_or_default();
+                    let parsed = item_in_array(&mut *record, bytes, cx, start).and_then(|()| {
+                        Err(Error {
+                            line: start.line,
+                            column: start.column + 1,
+                            ..cx.path_error("expected an object".to_owned())
+                        })
+                    });
+                    (n, parsed)
+                }
+            };
+            if let Err(mut e) = parsed {
+                cx.err_path.borrow_mut().push(Seg::Index(i));
+                e.path = cx.path_error(String::new()).path;
+                return Err(e.into());
+            }
+            f.consume(n);
+            each(crate::Shape::List, record)?;
+            i += 1;
+            match f.skip_whitespace()? {
+                Some(b',') => f.consume(1),
+                Some(b']') => {
+                    f.consume(1);
+                    break;
+                }
+                Some(_) => return Err(syntax(f.peek_pos(), Some(i), "expected `,` or `]`")),
+                None => return Err(syntax(f.peek_pos(), Some(i), "EOF while parsing a list")),
+            }
+            next = f.skip_whitespace()?;
+            match next {
+                Some(b']') => return Err(syntax(f.peek_pos(), Some(i), "trailing comma")),
+                None => return Err(syntax(f.peek_pos(), Some(i), "EOF while parsing a value")),
+                Some(_) => {}
+            }
+        }
+    }
+    match f.skip_whitespace()? {
+        Some(_) => Err(syntax(f.peek_pos(), None, "trailing characters")),
+        None => Ok(()),
+    }
+}
+
+/// Parses an item that is not an object as serde_json parses it inside a
+/// document's array, from a copy after a `[`: its error (which it always
+/// is) says what the item is, at the position serde_json gives it there.
+fn item_in_array(record: &mut dyn Record, bytes: &[u8], cx: &Ctx, start: Pos) -> Result<(), Error> {
+    struct First<'a, 'c> {
+        record: &'a mut dyn Record,
+        cx: &'c Ctx,
+        read: &'a Cell<bool>,
+    }
+    impl<'de> Visitor<'de> for First<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "an array of {}", self.record.meta().wire)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let seed = RecordSeed {
+                record: self.record,
+                cx: self.cx,
+            };
+            if seq.next_element_seed(seed)?.is_some() {
+                self.read.set(true);
+            }
+            Ok(())
+        }
+    }
+    let mut copy = Vec::with_capacity(bytes.len() + 1);
+    copy.push(b'[');
+    copy.extend_from_slice(bytes);
+    let read = Cell::new(false);
+    let mut d = serde_json::Deserializer::from_slice(&copy);
+    let result = d.deserialize_seq(First {
+        record,
+        cx,
+        read: &read,
+    });
+    // The copy has no `]`: once the item is read, its absence is no error.
+    if read.get() {
+        return Ok(());
+    }
+    result.map_err(|e| {
+        let mut err = cx.error_at(&e, start);
+        if e.line() == 1 {
+            // Not counting the `[` put in front.
+            err.column = err.column.saturating_sub(1);
+        }
+        err
     })
 }
 

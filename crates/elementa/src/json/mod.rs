@@ -16,6 +16,7 @@
 //! ```
 
 mod de;
+mod frame;
 mod ser;
 
 pub use de::{
