@@ -5,7 +5,9 @@
 //! one `Option` per element under its wire name, typed as serde reads it
 //! (integers, decimals, booleans and datetimes typed for Coupa; ABRA Flexi
 //! sends every scalar as a string), associations as nested structs, and
-//! Coupa's `custom-fields` object as a JSON map. Keeping the file derived
+//! Coupa's `custom-fields` object as a JSON map, an ABRA Flexi relation's
+//! decorations (`firma@ref`, `firma@showAs`, …) as strings beside it.
+//! Keeping the file derived
 //! from the schemas keeps the baseline as wide as the generated types.
 
 use std::fmt::Write as _;
@@ -122,7 +124,8 @@ pub fn render(set: &SchemaSet) -> Result<String, String> {
          //! without elementa would write by hand from the same element table —\n\
          //! one `Option` per element under its wire name, typed as serde reads it\n\
          //! (ABRA Flexi sends every scalar as a string), associations nested,\n\
-         //! Coupa's custom fields as a JSON map, nothing written for `None`.\n\n\
+         //! Coupa's custom fields as a JSON map, Flexi's relation decorations\n\
+         //! beside their relation, nothing written for `None`.\n\n\
          #![allow(dead_code)]\n\n\
          use serde::{Deserialize, Serialize};\n",
     );
@@ -154,6 +157,19 @@ pub fn structs(set: &SchemaSet, ids: &[&str], out: &mut String) -> Result<(), St
                 "    #[serde(rename = \"{}\", default, skip_serializing_if = \"Option::is_none\")]\n    pub {field}: Option<{ty}>,\n",
                 el.wire
             );
+            // A Flexi relation travels with its decorations beside it
+            // (`"firma@ref": "…"`): the hand-writer keeps them as elementa
+            // does, or the baseline would drop part of the payload.
+            if resource.dialect == Dialect::Flexi && matches!(el.ty, Type::Relation { .. }) {
+                for decoration in elementa_schema::json::RELATION_DECORATIONS {
+                    let wire = format!("{}@{decoration}", el.wire);
+                    let field = field_name(&wire, &mut taken);
+                    let _ = write!(
+                        out,
+                        "    #[serde(rename = \"{wire}\", default, skip_serializing_if = \"Option::is_none\")]\n    pub {field}: Option<String>,\n"
+                    );
+                }
+            }
         }
         if resource.dialect == Dialect::Coupa && !custom_fields {
             let field = field_name("custom-fields", &mut taken);

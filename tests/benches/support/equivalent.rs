@@ -3,7 +3,8 @@
 //! without elementa would write by hand from the same element table —
 //! one `Option` per element under its wire name, typed as serde reads it
 //! (ABRA Flexi sends every scalar as a string), associations nested,
-//! Coupa's custom fields as a JSON map, nothing written for `None`.
+//! Coupa's custom fields as a JSON map, Flexi's relation decorations
+//! beside their relation, nothing written for `None`.
 
 #![allow(dead_code)]
 
@@ -1120,12 +1121,36 @@ pub struct Account {
 pub struct FakturaVydana {
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    #[serde(rename = "id@ref", default, skip_serializing_if = "Option::is_none")]
+    pub id_ref: Option<String>,
+    #[serde(rename = "id@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub id_show_as: Option<String>,
+    #[serde(rename = "id@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub id_if_not_found: Option<String>,
+    #[serde(rename = "id@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub id_previous_value: Option<String>,
     #[serde(rename = "lastUpdate", default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     #[serde(rename = "updatedBy", default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
+    #[serde(rename = "updatedBy@ref", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_ref: Option<String>,
+    #[serde(rename = "updatedBy@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_show_as: Option<String>,
+    #[serde(rename = "updatedBy@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_if_not_found: Option<String>,
+    #[serde(rename = "updatedBy@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_previous_value: Option<String>,
     #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+    #[serde(rename = "createdBy@ref", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_ref: Option<String>,
+    #[serde(rename = "createdBy@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_show_as: Option<String>,
+    #[serde(rename = "createdBy@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_if_not_found: Option<String>,
+    #[serde(rename = "createdBy@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_previous_value: Option<String>,
     #[serde(rename = "createdDate", default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     #[serde(rename = "kod", default, skip_serializing_if = "Option::is_none")]
@@ -1306,74 +1331,354 @@ pub struct FakturaVydana {
     pub stitky: Option<String>,
     #[serde(rename = "typDokl", default, skip_serializing_if = "Option::is_none")]
     pub typ_dokl: Option<String>,
+    #[serde(rename = "typDokl@ref", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_ref: Option<String>,
+    #[serde(rename = "typDokl@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_show_as: Option<String>,
+    #[serde(rename = "typDokl@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_if_not_found: Option<String>,
+    #[serde(rename = "typDokl@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_previous_value: Option<String>,
     #[serde(rename = "mena", default, skip_serializing_if = "Option::is_none")]
     pub mena: Option<String>,
+    #[serde(rename = "mena@ref", default, skip_serializing_if = "Option::is_none")]
+    pub mena_ref: Option<String>,
+    #[serde(rename = "mena@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub mena_show_as: Option<String>,
+    #[serde(rename = "mena@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub mena_if_not_found: Option<String>,
+    #[serde(rename = "mena@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub mena_previous_value: Option<String>,
     #[serde(rename = "konSym", default, skip_serializing_if = "Option::is_none")]
     pub kon_sym: Option<String>,
+    #[serde(rename = "konSym@ref", default, skip_serializing_if = "Option::is_none")]
+    pub kon_sym_ref: Option<String>,
+    #[serde(rename = "konSym@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub kon_sym_show_as: Option<String>,
+    #[serde(rename = "konSym@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub kon_sym_if_not_found: Option<String>,
+    #[serde(rename = "konSym@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub kon_sym_previous_value: Option<String>,
     #[serde(rename = "firma", default, skip_serializing_if = "Option::is_none")]
     pub firma: Option<String>,
+    #[serde(rename = "firma@ref", default, skip_serializing_if = "Option::is_none")]
+    pub firma_ref: Option<String>,
+    #[serde(rename = "firma@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub firma_show_as: Option<String>,
+    #[serde(rename = "firma@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub firma_if_not_found: Option<String>,
+    #[serde(rename = "firma@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub firma_previous_value: Option<String>,
     #[serde(rename = "stat", default, skip_serializing_if = "Option::is_none")]
     pub stat: Option<String>,
+    #[serde(rename = "stat@ref", default, skip_serializing_if = "Option::is_none")]
+    pub stat_ref: Option<String>,
+    #[serde(rename = "stat@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub stat_show_as: Option<String>,
+    #[serde(rename = "stat@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub stat_if_not_found: Option<String>,
+    #[serde(rename = "stat@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub stat_previous_value: Option<String>,
     #[serde(rename = "faStat", default, skip_serializing_if = "Option::is_none")]
     pub fa_stat: Option<String>,
+    #[serde(rename = "faStat@ref", default, skip_serializing_if = "Option::is_none")]
+    pub fa_stat_ref: Option<String>,
+    #[serde(rename = "faStat@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub fa_stat_show_as: Option<String>,
+    #[serde(rename = "faStat@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub fa_stat_if_not_found: Option<String>,
+    #[serde(rename = "faStat@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub fa_stat_previous_value: Option<String>,
     #[serde(rename = "region", default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    #[serde(rename = "region@ref", default, skip_serializing_if = "Option::is_none")]
+    pub region_ref: Option<String>,
+    #[serde(rename = "region@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub region_show_as: Option<String>,
+    #[serde(rename = "region@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub region_if_not_found: Option<String>,
+    #[serde(rename = "region@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub region_previous_value: Option<String>,
     #[serde(rename = "faRegion", default, skip_serializing_if = "Option::is_none")]
     pub fa_region: Option<String>,
+    #[serde(rename = "faRegion@ref", default, skip_serializing_if = "Option::is_none")]
+    pub fa_region_ref: Option<String>,
+    #[serde(rename = "faRegion@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub fa_region_show_as: Option<String>,
+    #[serde(rename = "faRegion@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub fa_region_if_not_found: Option<String>,
+    #[serde(rename = "faRegion@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub fa_region_previous_value: Option<String>,
     #[serde(rename = "mistUrc", default, skip_serializing_if = "Option::is_none")]
     pub mist_urc: Option<String>,
+    #[serde(rename = "mistUrc@ref", default, skip_serializing_if = "Option::is_none")]
+    pub mist_urc_ref: Option<String>,
+    #[serde(rename = "mistUrc@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub mist_urc_show_as: Option<String>,
+    #[serde(rename = "mistUrc@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub mist_urc_if_not_found: Option<String>,
+    #[serde(rename = "mistUrc@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub mist_urc_previous_value: Option<String>,
     #[serde(rename = "banSpojDod", default, skip_serializing_if = "Option::is_none")]
     pub ban_spoj_dod: Option<String>,
+    #[serde(rename = "banSpojDod@ref", default, skip_serializing_if = "Option::is_none")]
+    pub ban_spoj_dod_ref: Option<String>,
+    #[serde(rename = "banSpojDod@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub ban_spoj_dod_show_as: Option<String>,
+    #[serde(rename = "banSpojDod@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub ban_spoj_dod_if_not_found: Option<String>,
+    #[serde(rename = "banSpojDod@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub ban_spoj_dod_previous_value: Option<String>,
     #[serde(rename = "bankovniUcet", default, skip_serializing_if = "Option::is_none")]
     pub bankovni_ucet: Option<String>,
+    #[serde(rename = "bankovniUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub bankovni_ucet_ref: Option<String>,
+    #[serde(rename = "bankovniUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub bankovni_ucet_show_as: Option<String>,
+    #[serde(rename = "bankovniUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub bankovni_ucet_if_not_found: Option<String>,
+    #[serde(rename = "bankovniUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub bankovni_ucet_previous_value: Option<String>,
     #[serde(rename = "typDoklSkl", default, skip_serializing_if = "Option::is_none")]
     pub typ_dokl_skl: Option<String>,
+    #[serde(rename = "typDoklSkl@ref", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_skl_ref: Option<String>,
+    #[serde(rename = "typDoklSkl@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_skl_show_as: Option<String>,
+    #[serde(rename = "typDoklSkl@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_skl_if_not_found: Option<String>,
+    #[serde(rename = "typDoklSkl@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub typ_dokl_skl_previous_value: Option<String>,
     #[serde(rename = "typUcOp", default, skip_serializing_if = "Option::is_none")]
     pub typ_uc_op: Option<String>,
+    #[serde(rename = "typUcOp@ref", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_ref: Option<String>,
+    #[serde(rename = "typUcOp@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_show_as: Option<String>,
+    #[serde(rename = "typUcOp@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_if_not_found: Option<String>,
+    #[serde(rename = "typUcOp@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_previous_value: Option<String>,
     #[serde(rename = "primUcet", default, skip_serializing_if = "Option::is_none")]
     pub prim_ucet: Option<String>,
+    #[serde(rename = "primUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub prim_ucet_ref: Option<String>,
+    #[serde(rename = "primUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub prim_ucet_show_as: Option<String>,
+    #[serde(rename = "primUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub prim_ucet_if_not_found: Option<String>,
+    #[serde(rename = "primUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub prim_ucet_previous_value: Option<String>,
     #[serde(rename = "protiUcet", default, skip_serializing_if = "Option::is_none")]
     pub proti_ucet: Option<String>,
+    #[serde(rename = "protiUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub proti_ucet_ref: Option<String>,
+    #[serde(rename = "protiUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub proti_ucet_show_as: Option<String>,
+    #[serde(rename = "protiUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub proti_ucet_if_not_found: Option<String>,
+    #[serde(rename = "protiUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub proti_ucet_previous_value: Option<String>,
     #[serde(rename = "dphZaklUcet", default, skip_serializing_if = "Option::is_none")]
     pub dph_zakl_ucet: Option<String>,
+    #[serde(rename = "dphZaklUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dph_zakl_ucet_ref: Option<String>,
+    #[serde(rename = "dphZaklUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dph_zakl_ucet_show_as: Option<String>,
+    #[serde(rename = "dphZaklUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dph_zakl_ucet_if_not_found: Option<String>,
+    #[serde(rename = "dphZaklUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dph_zakl_ucet_previous_value: Option<String>,
     #[serde(rename = "dphSnizUcet", default, skip_serializing_if = "Option::is_none")]
     pub dph_sniz_ucet: Option<String>,
+    #[serde(rename = "dphSnizUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz_ucet_ref: Option<String>,
+    #[serde(rename = "dphSnizUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz_ucet_show_as: Option<String>,
+    #[serde(rename = "dphSnizUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz_ucet_if_not_found: Option<String>,
+    #[serde(rename = "dphSnizUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz_ucet_previous_value: Option<String>,
     #[serde(rename = "dphSniz2Ucet", default, skip_serializing_if = "Option::is_none")]
     pub dph_sniz2_ucet: Option<String>,
+    #[serde(rename = "dphSniz2Ucet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz2_ucet_ref: Option<String>,
+    #[serde(rename = "dphSniz2Ucet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz2_ucet_show_as: Option<String>,
+    #[serde(rename = "dphSniz2Ucet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz2_ucet_if_not_found: Option<String>,
+    #[serde(rename = "dphSniz2Ucet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dph_sniz2_ucet_previous_value: Option<String>,
     #[serde(rename = "smerKod", default, skip_serializing_if = "Option::is_none")]
     pub smer_kod: Option<String>,
+    #[serde(rename = "smerKod@ref", default, skip_serializing_if = "Option::is_none")]
+    pub smer_kod_ref: Option<String>,
+    #[serde(rename = "smerKod@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub smer_kod_show_as: Option<String>,
+    #[serde(rename = "smerKod@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub smer_kod_if_not_found: Option<String>,
+    #[serde(rename = "smerKod@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub smer_kod_previous_value: Option<String>,
     #[serde(rename = "statDph", default, skip_serializing_if = "Option::is_none")]
     pub stat_dph: Option<String>,
+    #[serde(rename = "statDph@ref", default, skip_serializing_if = "Option::is_none")]
+    pub stat_dph_ref: Option<String>,
+    #[serde(rename = "statDph@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub stat_dph_show_as: Option<String>,
+    #[serde(rename = "statDph@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub stat_dph_if_not_found: Option<String>,
+    #[serde(rename = "statDph@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub stat_dph_previous_value: Option<String>,
     #[serde(rename = "clenDph", default, skip_serializing_if = "Option::is_none")]
     pub clen_dph: Option<String>,
+    #[serde(rename = "clenDph@ref", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_ref: Option<String>,
+    #[serde(rename = "clenDph@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_show_as: Option<String>,
+    #[serde(rename = "clenDph@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_if_not_found: Option<String>,
+    #[serde(rename = "clenDph@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_previous_value: Option<String>,
     #[serde(rename = "stredisko", default, skip_serializing_if = "Option::is_none")]
     pub stredisko: Option<String>,
+    #[serde(rename = "stredisko@ref", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_ref: Option<String>,
+    #[serde(rename = "stredisko@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_show_as: Option<String>,
+    #[serde(rename = "stredisko@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_if_not_found: Option<String>,
+    #[serde(rename = "stredisko@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_previous_value: Option<String>,
     #[serde(rename = "cinnost", default, skip_serializing_if = "Option::is_none")]
     pub cinnost: Option<String>,
+    #[serde(rename = "cinnost@ref", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_ref: Option<String>,
+    #[serde(rename = "cinnost@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_show_as: Option<String>,
+    #[serde(rename = "cinnost@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_if_not_found: Option<String>,
+    #[serde(rename = "cinnost@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_previous_value: Option<String>,
     #[serde(rename = "zakazka", default, skip_serializing_if = "Option::is_none")]
     pub zakazka: Option<String>,
+    #[serde(rename = "zakazka@ref", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_ref: Option<String>,
+    #[serde(rename = "zakazka@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_show_as: Option<String>,
+    #[serde(rename = "zakazka@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_if_not_found: Option<String>,
+    #[serde(rename = "zakazka@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_previous_value: Option<String>,
     #[serde(rename = "statOdesl", default, skip_serializing_if = "Option::is_none")]
     pub stat_odesl: Option<String>,
+    #[serde(rename = "statOdesl@ref", default, skip_serializing_if = "Option::is_none")]
+    pub stat_odesl_ref: Option<String>,
+    #[serde(rename = "statOdesl@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub stat_odesl_show_as: Option<String>,
+    #[serde(rename = "statOdesl@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub stat_odesl_if_not_found: Option<String>,
+    #[serde(rename = "statOdesl@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub stat_odesl_previous_value: Option<String>,
     #[serde(rename = "statUrc", default, skip_serializing_if = "Option::is_none")]
     pub stat_urc: Option<String>,
+    #[serde(rename = "statUrc@ref", default, skip_serializing_if = "Option::is_none")]
+    pub stat_urc_ref: Option<String>,
+    #[serde(rename = "statUrc@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub stat_urc_show_as: Option<String>,
+    #[serde(rename = "statUrc@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub stat_urc_if_not_found: Option<String>,
+    #[serde(rename = "statUrc@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub stat_urc_previous_value: Option<String>,
     #[serde(rename = "statPuvod", default, skip_serializing_if = "Option::is_none")]
     pub stat_puvod: Option<String>,
+    #[serde(rename = "statPuvod@ref", default, skip_serializing_if = "Option::is_none")]
+    pub stat_puvod_ref: Option<String>,
+    #[serde(rename = "statPuvod@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub stat_puvod_show_as: Option<String>,
+    #[serde(rename = "statPuvod@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub stat_puvod_if_not_found: Option<String>,
+    #[serde(rename = "statPuvod@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub stat_puvod_previous_value: Option<String>,
     #[serde(rename = "dodPodm", default, skip_serializing_if = "Option::is_none")]
     pub dod_podm: Option<String>,
+    #[serde(rename = "dodPodm@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dod_podm_ref: Option<String>,
+    #[serde(rename = "dodPodm@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dod_podm_show_as: Option<String>,
+    #[serde(rename = "dodPodm@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dod_podm_if_not_found: Option<String>,
+    #[serde(rename = "dodPodm@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dod_podm_previous_value: Option<String>,
     #[serde(rename = "obchTrans", default, skip_serializing_if = "Option::is_none")]
     pub obch_trans: Option<String>,
+    #[serde(rename = "obchTrans@ref", default, skip_serializing_if = "Option::is_none")]
+    pub obch_trans_ref: Option<String>,
+    #[serde(rename = "obchTrans@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub obch_trans_show_as: Option<String>,
+    #[serde(rename = "obchTrans@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub obch_trans_if_not_found: Option<String>,
+    #[serde(rename = "obchTrans@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub obch_trans_previous_value: Option<String>,
     #[serde(rename = "druhDopr", default, skip_serializing_if = "Option::is_none")]
     pub druh_dopr: Option<String>,
+    #[serde(rename = "druhDopr@ref", default, skip_serializing_if = "Option::is_none")]
+    pub druh_dopr_ref: Option<String>,
+    #[serde(rename = "druhDopr@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub druh_dopr_show_as: Option<String>,
+    #[serde(rename = "druhDopr@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub druh_dopr_if_not_found: Option<String>,
+    #[serde(rename = "druhDopr@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub druh_dopr_previous_value: Option<String>,
     #[serde(rename = "zvlPoh", default, skip_serializing_if = "Option::is_none")]
     pub zvl_poh: Option<String>,
+    #[serde(rename = "zvlPoh@ref", default, skip_serializing_if = "Option::is_none")]
+    pub zvl_poh_ref: Option<String>,
+    #[serde(rename = "zvlPoh@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub zvl_poh_show_as: Option<String>,
+    #[serde(rename = "zvlPoh@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub zvl_poh_if_not_found: Option<String>,
+    #[serde(rename = "zvlPoh@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub zvl_poh_previous_value: Option<String>,
     #[serde(rename = "krajUrc", default, skip_serializing_if = "Option::is_none")]
     pub kraj_urc: Option<String>,
+    #[serde(rename = "krajUrc@ref", default, skip_serializing_if = "Option::is_none")]
+    pub kraj_urc_ref: Option<String>,
+    #[serde(rename = "krajUrc@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub kraj_urc_show_as: Option<String>,
+    #[serde(rename = "krajUrc@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub kraj_urc_if_not_found: Option<String>,
+    #[serde(rename = "krajUrc@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub kraj_urc_previous_value: Option<String>,
     #[serde(rename = "uzivatel", default, skip_serializing_if = "Option::is_none")]
     pub uzivatel: Option<String>,
+    #[serde(rename = "uzivatel@ref", default, skip_serializing_if = "Option::is_none")]
+    pub uzivatel_ref: Option<String>,
+    #[serde(rename = "uzivatel@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub uzivatel_show_as: Option<String>,
+    #[serde(rename = "uzivatel@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub uzivatel_if_not_found: Option<String>,
+    #[serde(rename = "uzivatel@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub uzivatel_previous_value: Option<String>,
     #[serde(rename = "zodpOsoba", default, skip_serializing_if = "Option::is_none")]
     pub zodp_osoba: Option<String>,
+    #[serde(rename = "zodpOsoba@ref", default, skip_serializing_if = "Option::is_none")]
+    pub zodp_osoba_ref: Option<String>,
+    #[serde(rename = "zodpOsoba@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub zodp_osoba_show_as: Option<String>,
+    #[serde(rename = "zodpOsoba@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub zodp_osoba_if_not_found: Option<String>,
+    #[serde(rename = "zodpOsoba@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub zodp_osoba_previous_value: Option<String>,
     #[serde(rename = "kontaktOsoba", default, skip_serializing_if = "Option::is_none")]
     pub kontakt_osoba: Option<String>,
+    #[serde(rename = "kontaktOsoba@ref", default, skip_serializing_if = "Option::is_none")]
+    pub kontakt_osoba_ref: Option<String>,
+    #[serde(rename = "kontaktOsoba@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub kontakt_osoba_show_as: Option<String>,
+    #[serde(rename = "kontaktOsoba@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub kontakt_osoba_if_not_found: Option<String>,
+    #[serde(rename = "kontaktOsoba@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub kontakt_osoba_previous_value: Option<String>,
     #[serde(rename = "kontaktJmeno", default, skip_serializing_if = "Option::is_none")]
     pub kontakt_jmeno: Option<String>,
     #[serde(rename = "kontaktEmail", default, skip_serializing_if = "Option::is_none")]
@@ -1382,18 +1687,74 @@ pub struct FakturaVydana {
     pub kontakt_tel: Option<String>,
     #[serde(rename = "rada", default, skip_serializing_if = "Option::is_none")]
     pub rada: Option<String>,
+    #[serde(rename = "rada@ref", default, skip_serializing_if = "Option::is_none")]
+    pub rada_ref: Option<String>,
+    #[serde(rename = "rada@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub rada_show_as: Option<String>,
+    #[serde(rename = "rada@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub rada_if_not_found: Option<String>,
+    #[serde(rename = "rada@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub rada_previous_value: Option<String>,
     #[serde(rename = "sazbaDphOsv", default, skip_serializing_if = "Option::is_none")]
     pub sazba_dph_osv: Option<String>,
+    #[serde(rename = "sazbaDphOsv@ref", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_osv_ref: Option<String>,
+    #[serde(rename = "sazbaDphOsv@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_osv_show_as: Option<String>,
+    #[serde(rename = "sazbaDphOsv@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_osv_if_not_found: Option<String>,
+    #[serde(rename = "sazbaDphOsv@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_osv_previous_value: Option<String>,
     #[serde(rename = "sazbaDphSniz", default, skip_serializing_if = "Option::is_none")]
     pub sazba_dph_sniz: Option<String>,
+    #[serde(rename = "sazbaDphSniz@ref", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz_ref: Option<String>,
+    #[serde(rename = "sazbaDphSniz@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz_show_as: Option<String>,
+    #[serde(rename = "sazbaDphSniz@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz_if_not_found: Option<String>,
+    #[serde(rename = "sazbaDphSniz@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz_previous_value: Option<String>,
     #[serde(rename = "sazbaDphSniz2", default, skip_serializing_if = "Option::is_none")]
     pub sazba_dph_sniz2: Option<String>,
+    #[serde(rename = "sazbaDphSniz2@ref", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz2_ref: Option<String>,
+    #[serde(rename = "sazbaDphSniz2@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz2_show_as: Option<String>,
+    #[serde(rename = "sazbaDphSniz2@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz2_if_not_found: Option<String>,
+    #[serde(rename = "sazbaDphSniz2@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_sniz2_previous_value: Option<String>,
     #[serde(rename = "sazbaDphZakl", default, skip_serializing_if = "Option::is_none")]
     pub sazba_dph_zakl: Option<String>,
+    #[serde(rename = "sazbaDphZakl@ref", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_zakl_ref: Option<String>,
+    #[serde(rename = "sazbaDphZakl@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_zakl_show_as: Option<String>,
+    #[serde(rename = "sazbaDphZakl@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_zakl_if_not_found: Option<String>,
+    #[serde(rename = "sazbaDphZakl@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_zakl_previous_value: Option<String>,
     #[serde(rename = "smlouva", default, skip_serializing_if = "Option::is_none")]
     pub smlouva: Option<String>,
+    #[serde(rename = "smlouva@ref", default, skip_serializing_if = "Option::is_none")]
+    pub smlouva_ref: Option<String>,
+    #[serde(rename = "smlouva@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub smlouva_show_as: Option<String>,
+    #[serde(rename = "smlouva@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub smlouva_if_not_found: Option<String>,
+    #[serde(rename = "smlouva@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub smlouva_previous_value: Option<String>,
     #[serde(rename = "formaDopravy", default, skip_serializing_if = "Option::is_none")]
     pub forma_dopravy: Option<String>,
+    #[serde(rename = "formaDopravy@ref", default, skip_serializing_if = "Option::is_none")]
+    pub forma_dopravy_ref: Option<String>,
+    #[serde(rename = "formaDopravy@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub forma_dopravy_show_as: Option<String>,
+    #[serde(rename = "formaDopravy@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub forma_dopravy_if_not_found: Option<String>,
+    #[serde(rename = "formaDopravy@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub forma_dopravy_previous_value: Option<String>,
     #[serde(rename = "uuid", default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
@@ -1410,6 +1771,14 @@ pub struct FakturaVydana {
     pub balik_vytv_xml: Option<String>,
     #[serde(rename = "clenKonVykDph", default, skip_serializing_if = "Option::is_none")]
     pub clen_kon_vyk_dph: Option<String>,
+    #[serde(rename = "clenKonVykDph@ref", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_ref: Option<String>,
+    #[serde(rename = "clenKonVykDph@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_show_as: Option<String>,
+    #[serde(rename = "clenKonVykDph@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_if_not_found: Option<String>,
+    #[serde(rename = "clenKonVykDph@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_previous_value: Option<String>,
     #[serde(rename = "datUp1", default, skip_serializing_if = "Option::is_none")]
     pub dat_up1: Option<String>,
     #[serde(rename = "datUp2", default, skip_serializing_if = "Option::is_none")]
@@ -1438,6 +1807,14 @@ pub struct FakturaVydana {
     pub zbyva_uhradit_men: Option<String>,
     #[serde(rename = "formaUhradyCis", default, skip_serializing_if = "Option::is_none")]
     pub forma_uhrady_cis: Option<String>,
+    #[serde(rename = "formaUhradyCis@ref", default, skip_serializing_if = "Option::is_none")]
+    pub forma_uhrady_cis_ref: Option<String>,
+    #[serde(rename = "formaUhradyCis@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub forma_uhrady_cis_show_as: Option<String>,
+    #[serde(rename = "formaUhradyCis@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub forma_uhrady_cis_if_not_found: Option<String>,
+    #[serde(rename = "formaUhradyCis@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub forma_uhrady_cis_previous_value: Option<String>,
     #[serde(rename = "stavUhrK", default, skip_serializing_if = "Option::is_none")]
     pub stav_uhr_k: Option<String>,
     #[serde(rename = "juhSumPp", default, skip_serializing_if = "Option::is_none")]
@@ -1511,12 +1888,36 @@ pub struct FakturaVydana {
 pub struct FakturaVydanaPolozka {
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    #[serde(rename = "id@ref", default, skip_serializing_if = "Option::is_none")]
+    pub id_ref: Option<String>,
+    #[serde(rename = "id@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub id_show_as: Option<String>,
+    #[serde(rename = "id@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub id_if_not_found: Option<String>,
+    #[serde(rename = "id@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub id_previous_value: Option<String>,
     #[serde(rename = "lastUpdate", default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     #[serde(rename = "updatedBy", default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
+    #[serde(rename = "updatedBy@ref", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_ref: Option<String>,
+    #[serde(rename = "updatedBy@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_show_as: Option<String>,
+    #[serde(rename = "updatedBy@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_if_not_found: Option<String>,
+    #[serde(rename = "updatedBy@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_previous_value: Option<String>,
     #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+    #[serde(rename = "createdBy@ref", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_ref: Option<String>,
+    #[serde(rename = "createdBy@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_show_as: Option<String>,
+    #[serde(rename = "createdBy@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_if_not_found: Option<String>,
+    #[serde(rename = "createdBy@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_previous_value: Option<String>,
     #[serde(rename = "createdDate", default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     #[serde(rename = "ucetni", default, skip_serializing_if = "Option::is_none")]
@@ -1641,48 +2042,208 @@ pub struct FakturaVydanaPolozka {
     pub storno_pol: Option<String>,
     #[serde(rename = "sklad", default, skip_serializing_if = "Option::is_none")]
     pub sklad: Option<String>,
+    #[serde(rename = "sklad@ref", default, skip_serializing_if = "Option::is_none")]
+    pub sklad_ref: Option<String>,
+    #[serde(rename = "sklad@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub sklad_show_as: Option<String>,
+    #[serde(rename = "sklad@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub sklad_if_not_found: Option<String>,
+    #[serde(rename = "sklad@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub sklad_previous_value: Option<String>,
     #[serde(rename = "stredisko", default, skip_serializing_if = "Option::is_none")]
     pub stredisko: Option<String>,
+    #[serde(rename = "stredisko@ref", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_ref: Option<String>,
+    #[serde(rename = "stredisko@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_show_as: Option<String>,
+    #[serde(rename = "stredisko@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_if_not_found: Option<String>,
+    #[serde(rename = "stredisko@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub stredisko_previous_value: Option<String>,
     #[serde(rename = "cinnost", default, skip_serializing_if = "Option::is_none")]
     pub cinnost: Option<String>,
+    #[serde(rename = "cinnost@ref", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_ref: Option<String>,
+    #[serde(rename = "cinnost@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_show_as: Option<String>,
+    #[serde(rename = "cinnost@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_if_not_found: Option<String>,
+    #[serde(rename = "cinnost@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub cinnost_previous_value: Option<String>,
     #[serde(rename = "mena", default, skip_serializing_if = "Option::is_none")]
     pub mena: Option<String>,
+    #[serde(rename = "mena@ref", default, skip_serializing_if = "Option::is_none")]
+    pub mena_ref: Option<String>,
+    #[serde(rename = "mena@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub mena_show_as: Option<String>,
+    #[serde(rename = "mena@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub mena_if_not_found: Option<String>,
+    #[serde(rename = "mena@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub mena_previous_value: Option<String>,
     #[serde(rename = "typUcOp", default, skip_serializing_if = "Option::is_none")]
     pub typ_uc_op: Option<String>,
+    #[serde(rename = "typUcOp@ref", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_ref: Option<String>,
+    #[serde(rename = "typUcOp@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_show_as: Option<String>,
+    #[serde(rename = "typUcOp@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_if_not_found: Option<String>,
+    #[serde(rename = "typUcOp@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub typ_uc_op_previous_value: Option<String>,
     #[serde(rename = "zklMdUcet", default, skip_serializing_if = "Option::is_none")]
     pub zkl_md_ucet: Option<String>,
+    #[serde(rename = "zklMdUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_md_ucet_ref: Option<String>,
+    #[serde(rename = "zklMdUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_md_ucet_show_as: Option<String>,
+    #[serde(rename = "zklMdUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_md_ucet_if_not_found: Option<String>,
+    #[serde(rename = "zklMdUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_md_ucet_previous_value: Option<String>,
     #[serde(rename = "zklDalUcet", default, skip_serializing_if = "Option::is_none")]
     pub zkl_dal_ucet: Option<String>,
+    #[serde(rename = "zklDalUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_dal_ucet_ref: Option<String>,
+    #[serde(rename = "zklDalUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_dal_ucet_show_as: Option<String>,
+    #[serde(rename = "zklDalUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_dal_ucet_if_not_found: Option<String>,
+    #[serde(rename = "zklDalUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub zkl_dal_ucet_previous_value: Option<String>,
     #[serde(rename = "dphMdUcet", default, skip_serializing_if = "Option::is_none")]
     pub dph_md_ucet: Option<String>,
+    #[serde(rename = "dphMdUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dph_md_ucet_ref: Option<String>,
+    #[serde(rename = "dphMdUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dph_md_ucet_show_as: Option<String>,
+    #[serde(rename = "dphMdUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dph_md_ucet_if_not_found: Option<String>,
+    #[serde(rename = "dphMdUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dph_md_ucet_previous_value: Option<String>,
     #[serde(rename = "dphDalUcet", default, skip_serializing_if = "Option::is_none")]
     pub dph_dal_ucet: Option<String>,
+    #[serde(rename = "dphDalUcet@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dph_dal_ucet_ref: Option<String>,
+    #[serde(rename = "dphDalUcet@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dph_dal_ucet_show_as: Option<String>,
+    #[serde(rename = "dphDalUcet@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dph_dal_ucet_if_not_found: Option<String>,
+    #[serde(rename = "dphDalUcet@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dph_dal_ucet_previous_value: Option<String>,
     #[serde(rename = "zakazka", default, skip_serializing_if = "Option::is_none")]
     pub zakazka: Option<String>,
+    #[serde(rename = "zakazka@ref", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_ref: Option<String>,
+    #[serde(rename = "zakazka@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_show_as: Option<String>,
+    #[serde(rename = "zakazka@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_if_not_found: Option<String>,
+    #[serde(rename = "zakazka@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub zakazka_previous_value: Option<String>,
     #[serde(rename = "dodavatel", default, skip_serializing_if = "Option::is_none")]
     pub dodavatel: Option<String>,
+    #[serde(rename = "dodavatel@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dodavatel_ref: Option<String>,
+    #[serde(rename = "dodavatel@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dodavatel_show_as: Option<String>,
+    #[serde(rename = "dodavatel@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dodavatel_if_not_found: Option<String>,
+    #[serde(rename = "dodavatel@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dodavatel_previous_value: Option<String>,
     #[serde(rename = "clenDph", default, skip_serializing_if = "Option::is_none")]
     pub clen_dph: Option<String>,
+    #[serde(rename = "clenDph@ref", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_ref: Option<String>,
+    #[serde(rename = "clenDph@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_show_as: Option<String>,
+    #[serde(rename = "clenDph@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_if_not_found: Option<String>,
+    #[serde(rename = "clenDph@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub clen_dph_previous_value: Option<String>,
     #[serde(rename = "dphPren", default, skip_serializing_if = "Option::is_none")]
     pub dph_pren: Option<String>,
+    #[serde(rename = "dphPren@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dph_pren_ref: Option<String>,
+    #[serde(rename = "dphPren@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dph_pren_show_as: Option<String>,
+    #[serde(rename = "dphPren@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dph_pren_if_not_found: Option<String>,
+    #[serde(rename = "dphPren@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dph_pren_previous_value: Option<String>,
     #[serde(rename = "cenik", default, skip_serializing_if = "Option::is_none")]
     pub cenik: Option<String>,
+    #[serde(rename = "cenik@ref", default, skip_serializing_if = "Option::is_none")]
+    pub cenik_ref: Option<String>,
+    #[serde(rename = "cenik@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub cenik_show_as: Option<String>,
+    #[serde(rename = "cenik@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub cenik_if_not_found: Option<String>,
+    #[serde(rename = "cenik@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub cenik_previous_value: Option<String>,
     #[serde(rename = "cenHlad", default, skip_serializing_if = "Option::is_none")]
     pub cen_hlad: Option<String>,
+    #[serde(rename = "cenHlad@ref", default, skip_serializing_if = "Option::is_none")]
+    pub cen_hlad_ref: Option<String>,
+    #[serde(rename = "cenHlad@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub cen_hlad_show_as: Option<String>,
+    #[serde(rename = "cenHlad@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub cen_hlad_if_not_found: Option<String>,
+    #[serde(rename = "cenHlad@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub cen_hlad_previous_value: Option<String>,
     #[serde(rename = "mj", default, skip_serializing_if = "Option::is_none")]
     pub mj: Option<String>,
+    #[serde(rename = "mj@ref", default, skip_serializing_if = "Option::is_none")]
+    pub mj_ref: Option<String>,
+    #[serde(rename = "mj@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub mj_show_as: Option<String>,
+    #[serde(rename = "mj@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub mj_if_not_found: Option<String>,
+    #[serde(rename = "mj@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub mj_previous_value: Option<String>,
     #[serde(rename = "mjObjem", default, skip_serializing_if = "Option::is_none")]
     pub mj_objem: Option<String>,
+    #[serde(rename = "mjObjem@ref", default, skip_serializing_if = "Option::is_none")]
+    pub mj_objem_ref: Option<String>,
+    #[serde(rename = "mjObjem@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub mj_objem_show_as: Option<String>,
+    #[serde(rename = "mjObjem@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub mj_objem_if_not_found: Option<String>,
+    #[serde(rename = "mjObjem@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub mj_objem_previous_value: Option<String>,
     #[serde(rename = "sazbaDph", default, skip_serializing_if = "Option::is_none")]
     pub sazba_dph: Option<String>,
+    #[serde(rename = "sazbaDph@ref", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_ref: Option<String>,
+    #[serde(rename = "sazbaDph@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_show_as: Option<String>,
+    #[serde(rename = "sazbaDph@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_if_not_found: Option<String>,
+    #[serde(rename = "sazbaDph@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_previous_value: Option<String>,
     #[serde(rename = "sazbaDphPuv", default, skip_serializing_if = "Option::is_none")]
     pub sazba_dph_puv: Option<String>,
+    #[serde(rename = "sazbaDphPuv@ref", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_puv_ref: Option<String>,
+    #[serde(rename = "sazbaDphPuv@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_puv_show_as: Option<String>,
+    #[serde(rename = "sazbaDphPuv@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_puv_if_not_found: Option<String>,
+    #[serde(rename = "sazbaDphPuv@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub sazba_dph_puv_previous_value: Option<String>,
     #[serde(rename = "vyrobniCislaOk", default, skip_serializing_if = "Option::is_none")]
     pub vyrobni_cisla_ok: Option<String>,
     #[serde(rename = "idPolObchZdroj", default, skip_serializing_if = "Option::is_none")]
     pub id_pol_obch_zdroj: Option<String>,
     #[serde(rename = "skupPlneni", default, skip_serializing_if = "Option::is_none")]
     pub skup_plneni: Option<String>,
+    #[serde(rename = "skupPlneni@ref", default, skip_serializing_if = "Option::is_none")]
+    pub skup_plneni_ref: Option<String>,
+    #[serde(rename = "skupPlneni@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub skup_plneni_show_as: Option<String>,
+    #[serde(rename = "skupPlneni@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub skup_plneni_if_not_found: Option<String>,
+    #[serde(rename = "skupPlneni@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub skup_plneni_previous_value: Option<String>,
     #[serde(rename = "stitky", default, skip_serializing_if = "Option::is_none")]
     pub stitky: Option<String>,
     #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
@@ -1693,6 +2254,14 @@ pub struct FakturaVydanaPolozka {
     pub kop_ekokom: Option<String>,
     #[serde(rename = "clenKonVykDph", default, skip_serializing_if = "Option::is_none")]
     pub clen_kon_vyk_dph: Option<String>,
+    #[serde(rename = "clenKonVykDph@ref", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_ref: Option<String>,
+    #[serde(rename = "clenKonVykDph@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_show_as: Option<String>,
+    #[serde(rename = "clenKonVykDph@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_if_not_found: Option<String>,
+    #[serde(rename = "clenKonVykDph@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub clen_kon_vyk_dph_previous_value: Option<String>,
     #[serde(rename = "kopClenKonVykDph", default, skip_serializing_if = "Option::is_none")]
     pub kop_clen_kon_vyk_dph: Option<String>,
     #[serde(rename = "ciselnyKodZbozi", default, skip_serializing_if = "Option::is_none")]
@@ -1713,8 +2282,24 @@ pub struct FakturaVydanaPolozka {
     pub rezervovano: Option<String>,
     #[serde(rename = "doklFak", default, skip_serializing_if = "Option::is_none")]
     pub dokl_fak: Option<String>,
+    #[serde(rename = "doklFak@ref", default, skip_serializing_if = "Option::is_none")]
+    pub dokl_fak_ref: Option<String>,
+    #[serde(rename = "doklFak@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub dokl_fak_show_as: Option<String>,
+    #[serde(rename = "doklFak@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub dokl_fak_if_not_found: Option<String>,
+    #[serde(rename = "doklFak@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub dokl_fak_previous_value: Option<String>,
     #[serde(rename = "poplatekParentPolFak", default, skip_serializing_if = "Option::is_none")]
     pub poplatek_parent_pol_fak: Option<String>,
+    #[serde(rename = "poplatekParentPolFak@ref", default, skip_serializing_if = "Option::is_none")]
+    pub poplatek_parent_pol_fak_ref: Option<String>,
+    #[serde(rename = "poplatekParentPolFak@showAs", default, skip_serializing_if = "Option::is_none")]
+    pub poplatek_parent_pol_fak_show_as: Option<String>,
+    #[serde(rename = "poplatekParentPolFak@if-not-found", default, skip_serializing_if = "Option::is_none")]
+    pub poplatek_parent_pol_fak_if_not_found: Option<String>,
+    #[serde(rename = "poplatekParentPolFak@previousValue", default, skip_serializing_if = "Option::is_none")]
+    pub poplatek_parent_pol_fak_previous_value: Option<String>,
     #[serde(rename = "zdrojProSkl", default, skip_serializing_if = "Option::is_none")]
     pub zdroj_pro_skl: Option<String>,
     #[serde(rename = "zaloha", default, skip_serializing_if = "Option::is_none")]
