@@ -250,9 +250,18 @@ fn stream_json(
     step: usize,
     options: elementa::DecodeOptions,
 ) -> Result<Vec<String>, String> {
+    stream_json_of(User::resource_meta(), text, step, options)
+}
+
+fn stream_json_of(
+    meta: &'static elementa::ResourceMeta,
+    text: &str,
+    step: usize,
+    options: elementa::DecodeOptions,
+) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     elementa_json::for_each(
-        User::resource_meta(),
+        meta,
         Trickle {
             data: text.as_bytes(),
             step,
@@ -360,6 +369,37 @@ fn json_streaming_and_document_decoding_agree_errors_included() {
         let stream = stream_json(text, 7, deep).map(|records| records.len());
         assert_eq!(stream, doc, "{text:?}, no depth limit");
     }
+    // Associated records nested as deep as serde_json's own limit (127
+    // levels, the array's included, in a document): a commodity's parent
+    // is a commodity. Found by review: items parsed alone had one level
+    // more than in a document.
+    let commodity = elementa_coupa::Commodity::resource_meta();
+    for levels in [98, 99, 100, 125, 126, 127, 200] {
+        let chain = format!(
+            "[{{}},\n {}{{}}{}]",
+            "{\"parent\":".repeat(levels),
+            "}".repeat(levels)
+        );
+        for options in [
+            elementa::DecodeOptions::default(),
+            elementa::DecodeOptions {
+                max_depth: 100_000,
+                ..Default::default()
+            },
+        ] {
+            let doc = elementa_json::decode_list(commodity, &chain, options)
+                .map(|records| records.len())
+                .map_err(|e| e.to_string());
+            if levels == 126 {
+                assert!(doc.is_err(), "serde_json's limit trips in a document");
+            }
+            for step in [3, 64 << 10] {
+                let stream =
+                    stream_json_of(commodity, &chain, step, options).map(|records| records.len());
+                assert_eq!(stream, doc, "{levels} parents, {step} bytes a read");
+            }
+        }
+    }
     for text in [
         "{\"login\":\"a\"}",
         "\n\n  {\"login\": 5}",
@@ -377,6 +417,39 @@ fn json_streaming_and_document_decoding_agree_errors_included() {
                 "{text:?}, {step} bytes a read"
             );
         }
+    }
+}
+
+#[test]
+fn json_streaming_reports_an_item_in_error_without_reading_to_its_end() {
+    // An item that went wrong early and never ends: framing it whole would
+    // read the stream to its end (here, never). The error is the one the
+    // document decoder gives the same bytes.
+    use std::io::Read as _;
+    for (head, fill) in [
+        ("[{\"id\":1},\n {\"login\" 1 ", b' '),
+        ("{\"login\":[1,", b'['),
+    ] {
+        let endless = head.as_bytes().chain(std::io::repeat(fill));
+        let err = elementa_json::for_each(
+            User::resource_meta(),
+            endless,
+            Default::default(),
+            &mut |_, _| Ok(()),
+        )
+        .expect_err("in error");
+        let prefix = format!("{head}{}", char::from(fill).to_string().repeat(4));
+        let doc = if head.starts_with('[') {
+            elementa_json::decode_list(User::resource_meta(), &prefix, Default::default())
+                .map(|_| ())
+        } else {
+            elementa_json::decode(User::resource_meta(), &prefix).map(|_| ())
+        };
+        assert_eq!(
+            err.to_string(),
+            doc.expect_err("in error").to_string(),
+            "{head:?}"
+        );
     }
 }
 

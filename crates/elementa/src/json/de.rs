@@ -1490,11 +1490,11 @@ pub fn for_each<R: std::io::Read>(
     }
     let cx = Ctx::new(meta.dialect, options);
     if list && !in_envelope(meta) {
-        stream_list(meta, framer, &cx, each)?;
+        stream_list(meta, framer, (&cx, options), each)?;
         return Ok(crate::Shape::List);
     }
     if !in_envelope(meta) {
-        return single_record(meta, framer, &cx, each);
+        return single_record(meta, framer, (&cx, options), each);
     }
     // Flexi's envelope: serde_json reads the stream itself.
     let start = framer.pos();
@@ -1525,36 +1525,50 @@ pub fn for_each<R: std::io::Read>(
     Ok(crate::Shape::List)
 }
 
+/// Parses one record from `d` as the document decoders do: an ABRA Flexi
+/// record inside its root object, any other as it stands.
+fn parse_record<'de, R: serde_json::de::Read<'de>>(
+    record: &mut dyn Record,
+    d: &mut serde_json::Deserializer<R>,
+    cx: &Ctx,
+) -> serde_json::Result<()> {
+    if cx.flexi {
+        d.deserialize_map(RootVisitor { record, cx })
+    } else {
+        RecordSeed { record, cx }.deserialize(d)
+    }
+}
+
+/// Whether `bytes`, the start of an unfinished item, holds an error already:
+/// one other than running out of input, so the whole item has it too (the
+/// same bytes, read in the same order). A fresh context, so the stream's
+/// own is not left mid-record.
+fn fails_early(meta: &'static ResourceMeta, options: DecodeOptions, bytes: &[u8]) -> bool {
+    let cx = Ctx::new(meta.dialect, options);
+    let mut record = (meta.new)();
+    let mut d = serde_json::Deserializer::from_slice(bytes);
+    matches!(parse_record(&mut *record, &mut d, &cx), Err(e) if !e.is_eof())
+}
+
 /// Streams a payload of one record (the framer is at its first byte): the
 /// record is framed whole and parsed from its bytes, as [`decode_into`]
 /// parses it.
 fn single_record<R: std::io::Read>(
     meta: &'static ResourceMeta,
     mut f: Framer<R>,
-    cx: &Ctx,
+    (cx, options): (&Ctx, DecodeOptions),
     each: &mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
 ) -> Result<crate::Shape, crate::StreamError> {
     let start = f.pos();
     let n = match f.rest().first() {
-        Some(b'{') => f.frame_object()?,
+        Some(b'{') => f.frame_object(|b| fails_early(meta, options, b))?.len,
         _ => f.frame_token()?,
     };
     let mut record = (meta.new)();
     let mut d = serde_json::Deserializer::from_slice(f.rest().get(..n).unwrap_or_default());
-    if cx.flexi {
-        d.deserialize_map(RootVisitor {
-            record: &mut *record,
-            cx,
-        })
-    } else {
-        RecordSeed {
-            record: &mut *record,
-            cx,
-        }
-        .deserialize(&mut d)
-    }
-    .and_then(|()| d.end())
-    .map_err(|e| cx.error_at(&e, start))?;
+    parse_record(&mut *record, &mut d, cx)
+        .and_then(|()| d.end())
+        .map_err(|e| cx.error_at(&e, start))?;
     f.consume(n);
     if f.skip_whitespace()?.is_some() {
         let at = f.peek_pos();
@@ -1576,7 +1590,7 @@ fn single_record<R: std::io::Read>(
 fn stream_list<R: std::io::Read>(
     meta: &'static ResourceMeta,
     mut f: Framer<R>,
-    cx: &Ctx,
+    (cx, options): (&Ctx, DecodeOptions),
     each: &mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
 ) -> Result<(), crate::StreamError> {
     let syntax = |at: Pos, index: Option<usize>, message: &str| {
@@ -1599,17 +1613,17 @@ fn stream_list<R: std::io::Read>(
             let (n, parsed) = match next {
                 None => return Err(syntax(f.peek_pos(), Some(i), "EOF while parsing a list")),
                 Some(b'{') => {
-                    let n = f.frame_object()?;
-                    let mut d =
-                        serde_json::Deserializer::from_slice(f.rest().get(..n).unwrap_or_default());
-                    let parsed = RecordSeed {
-                        record: &mut *record,
-                        cx,
-                    }
-                    .deserialize(&mut d)
-                    .and_then(|()| d.end())
-                    .map_err(|e| cx.error_at(&e, start));
-                    (n, parsed)
+                    let item = f.frame_object(|b| fails_early(meta, options, b))?;
+                    let bytes = f.rest().get(..item.len).unwrap_or_default();
+                    let parsed = if item.deep {
+                        item_in_array(&mut *record, bytes, cx, start)
+                    } else {
+                        let mut d = serde_json::Deserializer::from_slice(bytes);
+                        parse_record(&mut *record, &mut d, cx)
+                            .and_then(|()| d.end())
+                            .map_err(|e| cx.error_at(&e, start))
+                    };
+                    (item.len, parsed)
                 }
                 Some(_) => {
                     // Never a record: serde_json says what it is.
@@ -1656,9 +1670,11 @@ fn stream_list<R: std::io::Read>(
     }
 }
 
-/// Parses an item that is not an object as serde_json parses it inside a
-/// document's array, from a copy after a `[`: its error (which it always
-/// is) says what the item is, at the position serde_json gives it there.
+/// Parses an item as serde_json parses it inside a document's array, from a
+/// copy after a `[`: for an item nesting deep enough to meet serde_json's
+/// limit, which counts the array's level in a document, and for an item
+/// that is not an object, whose error says what it is at the position
+/// serde_json gives it there.
 fn item_in_array(record: &mut dyn Record, bytes: &[u8], cx: &Ctx, start: Pos) -> Result<(), Error> {
     struct First<'a, 'c> {
         record: &'a mut dyn Record,

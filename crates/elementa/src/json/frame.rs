@@ -14,6 +14,26 @@ use std::io::Read;
 /// How much is read at a time, and the least a full buffer grows by.
 const CHUNK: usize = 64 * 1024;
 
+/// Items nesting this deep are parsed as in a document's array, after a
+/// `[`: serde_json's own limit (127 levels, the array's included) must trip
+/// where it trips for a document. Anything below that limit would do.
+pub(super) const DEEP: usize = 100;
+
+/// How long an unfinished item may grow before it is checked for an error
+/// already in it (then again at each doubling): an item that went wrong
+/// early is reported without reading the stream to its end.
+const CHECK_AT: usize = 1 << 20;
+
+/// A framed item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Item {
+    /// It is the first `len` unconsumed bytes (all of them when the stream
+    /// ended inside it, or it was found in error before its end).
+    pub len: usize,
+    /// It nests [`DEEP`] levels or more.
+    pub deep: bool,
+}
+
 /// A stream position in serde_json's terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Pos {
@@ -38,7 +58,10 @@ impl Pos {
 /// A reader with a buffer that keeps an item whole.
 pub(super) struct Framer<R> {
     reader: R,
+    /// Read bytes, `buf[..end]`, then room to read into (zeroed once, when
+    /// the buffer grows).
     buf: Vec<u8>,
+    end: usize,
     /// Start of the unconsumed bytes in `buf`.
     pos: usize,
     eof: bool,
@@ -54,7 +77,8 @@ impl<R: Read> Framer<R> {
     pub fn new(reader: R) -> Self {
         Framer {
             reader,
-            buf: Vec::with_capacity(CHUNK),
+            buf: Vec::new(),
+            end: 0,
             pos: 0,
             eof: false,
             base: 0,
@@ -65,7 +89,7 @@ impl<R: Read> Framer<R> {
 
     /// The unconsumed bytes read so far.
     pub fn rest(&self) -> &[u8] {
-        self.buf.get(self.pos..).unwrap_or_default()
+        self.buf.get(self.pos..self.end).unwrap_or_default()
     }
 
     /// The position of the first unconsumed byte.
@@ -108,37 +132,30 @@ impl<R: Read> Framer<R> {
             return Ok(false);
         }
         if self.pos > 0 {
-            self.buf.drain(..self.pos);
+            self.buf.copy_within(self.pos..self.end, 0);
             self.base += self.pos;
+            self.end -= self.pos;
             self.pos = 0;
         }
-        let len = self.buf.len();
-        // Grow by an eighth past a chunk, so a long item costs little more
-        // than its own size (the buffer is most of what streaming holds).
-        let want = CHUNK.max(len / 8);
-        if self.buf.capacity() < len + want {
-            // Exactly: `Vec` itself would double.
-            self.buf.reserve_exact(want);
+        if self.buf.len() - self.end < CHUNK / 2 {
+            // Grow by an eighth, at least a chunk: a long item costs little
+            // more than its own size (the buffer is most of what streaming
+            // holds), and growing stays rare however short the reads.
+            let grow = CHUNK.max(self.buf.len() / 8);
+            self.buf.reserve_exact(grow);
+            self.buf.resize(self.buf.len() + grow, 0);
         }
-        self.buf.resize(len + want, 0);
-        let read = loop {
+        let n = loop {
             match self
                 .reader
-                .read(self.buf.get_mut(len..).unwrap_or_default())
+                .read(self.buf.get_mut(self.end..).unwrap_or_default())
             {
-                Ok(n) => break Ok(n),
+                Ok(n) => break n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
+                Err(e) => return Err(e),
             }
         };
-        let n = match read {
-            Ok(n) => n,
-            Err(e) => {
-                self.buf.truncate(len);
-                return Err(e);
-            }
-        };
-        self.buf.truncate(len + n);
+        self.end += n;
         if n == 0 {
             self.eof = true;
         }
@@ -181,12 +198,17 @@ impl<R: Read> Framer<R> {
         }
     }
 
-    /// The length of the object item the unconsumed bytes start with (`{`),
-    /// read whole: as much of the stream as it takes (all of it if the
-    /// object does not end).
-    pub fn frame_object(&mut self) -> std::io::Result<usize> {
+    /// The object item the unconsumed bytes start with (`{`), read whole:
+    /// as much of the stream as it takes. Past [`CHECK_AT`] bytes, `fails`
+    /// is asked whether what is read so far is already in error; if so, the
+    /// item is framed there.
+    pub fn frame_object(&mut self, fails: impl FnMut(&[u8]) -> bool) -> std::io::Result<Item> {
         let mut scan = Scan::default();
-        self.frame(|bytes| scan.object(bytes))
+        let len = self.frame(|bytes| scan.object(bytes), fails)?;
+        Ok(Item {
+            len,
+            deep: scan.deep,
+        })
     }
 
     /// Frames an item that is not an object: its first token (a string, a
@@ -194,19 +216,30 @@ impl<R: Read> Framer<R> {
     /// reads of it before saying it is not an object.
     pub fn frame_token(&mut self) -> std::io::Result<usize> {
         let mut scan = Scan::default();
-        self.frame(|bytes| scan.token(bytes))
+        self.frame(|bytes| scan.token(bytes), |_| false)
     }
 
     /// Reads until `scan` finds the item's length in the unconsumed bytes;
     /// all of them if the stream ends first.
-    fn frame(&mut self, mut scan: impl FnMut(&[u8]) -> Option<usize>) -> std::io::Result<usize> {
+    fn frame(
+        &mut self,
+        mut scan: impl FnMut(&[u8]) -> Option<usize>,
+        mut fails: impl FnMut(&[u8]) -> bool,
+    ) -> std::io::Result<usize> {
         let mut len = None;
+        let mut check_at = CHECK_AT;
         loop {
             if len.is_none() {
                 len = scan(self.rest());
             }
             if let Some(n) = len.filter(|n| *n <= self.rest().len()) {
                 return Ok(n);
+            }
+            if self.rest().len() >= check_at {
+                if fails(self.rest()) {
+                    return Ok(self.rest().len());
+                }
+                check_at = self.rest().len().saturating_mul(2);
             }
             if !self.fill()? {
                 return Ok(len.unwrap_or(usize::MAX).min(self.rest().len()));
@@ -216,7 +249,9 @@ impl<R: Read> Framer<R> {
 
     /// The framer as a reader of what it has not consumed, then the stream.
     pub fn into_reader(self) -> impl Read {
-        let mut unconsumed = std::io::Cursor::new(self.buf);
+        let mut buf = self.buf;
+        buf.truncate(self.end);
+        let mut unconsumed = std::io::Cursor::new(buf);
         unconsumed.set_position(self.pos as u64);
         unconsumed.chain(self.reader)
     }
@@ -267,6 +302,7 @@ struct Scan {
     at: usize,
     depth: usize,
     in_string: bool,
+    deep: bool,
 }
 
 impl Scan {
@@ -303,7 +339,10 @@ impl Scan {
             self.at += k + 1;
             match tail.get(k) {
                 Some(b'"') => self.in_string = true,
-                Some(b'{' | b'[') => self.depth += 1,
+                Some(b'{' | b'[') => {
+                    self.depth += 1;
+                    self.deep |= self.depth >= DEEP;
+                }
                 _ => {
                     self.depth = self.depth.saturating_sub(1);
                     if self.depth == 0 {
@@ -368,8 +407,8 @@ mod tests {
         }
     }
 
-    /// The items the framer finds, in the forms `{…}` (an object) or
-    /// `token …`; separators are skipped.
+    /// The items the framer finds, in the forms `{…}` (an object), `deep
+    /// {…}` or `token …`; separators are skipped.
     fn frames(text: &str, step: usize) -> Vec<String> {
         let mut f = Framer::new(Trickle {
             data: text.as_bytes(),
@@ -382,7 +421,10 @@ mod tests {
                     f.consume(1);
                     continue;
                 }
-                b'{' => (f.frame_object().unwrap(), ""),
+                b'{' => {
+                    let item = f.frame_object(|_| false).unwrap();
+                    (item.len, if item.deep { "deep " } else { "" })
+                }
                 _ => (f.frame_token().unwrap(), "token "),
             };
             out.push(format!(
@@ -418,8 +460,15 @@ mod tests {
         assert_eq!(frames(r#"[{"a":"\"#, 3), [r#"{"a":"\"#]);
         assert_eq!(frames("[12", 1), ["token 12"]);
         assert_eq!(frames("[\"ab", 1), ["token \"ab"]);
-        let nested = format!("[{{\"a\":{}{}}}]", "[".repeat(500), "]".repeat(500));
-        assert_eq!(frames(&nested, 5), [&nested[1..nested.len() - 1]]);
+        let nested =
+            |levels: usize| format!("[{{\"a\":{}{}}}]", "[".repeat(levels), "]".repeat(levels));
+        let shallow = nested(DEEP - 2);
+        assert_eq!(frames(&shallow, 5), [&shallow[1..shallow.len() - 1]]);
+        let deep = nested(DEEP - 1);
+        assert_eq!(
+            frames(&deep, 5),
+            [format!("deep {}", &deep[1..deep.len() - 1])]
+        );
     }
 
     #[test]
