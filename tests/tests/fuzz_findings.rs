@@ -324,6 +324,13 @@ fn json_streaming_and_document_decoding_agree_errors_included() {
         "[{\"id\":1}{\"id\":2}]",
         "[{\"login\":\"a\u{1}\"}]",
         "[{\"login\":\"\\q\"}]",
+        // Found by fuzzing: serde_json reads four bytes after `\u`, a `"`
+        // among them; framing took that `"` for the string's end.
+        "[{\"x\": \"\\u\"}\n]\n",
+        "[{\"x\": \"\\u\"}\n]",
+        "[{\"x\": \"\\ud83d\\\"}]",
+        "[{\"x\": \"\\ud83d\"}]",
+        "[{\"x\": \"\\ud83d\\ude00\"}]",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -401,6 +408,8 @@ fn json_streaming_and_document_decoding_agree_errors_included() {
         }
     }
     for text in [
+        // Found by fuzzing: an escape cut short by the string's end.
+        "{\n  \"\\r\": \"\\\\i\\u\"\n}\n",
         "{\"login\":\"a\"}",
         "\n\n  {\"login\": 5}",
         "\u{feff} {\"login\": \"a\"} x",

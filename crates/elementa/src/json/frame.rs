@@ -314,9 +314,19 @@ impl Scan {
                 self.at = k + 1;
                 return true;
             }
-            // The escaped byte is skipped, even past the end of what is read
-            // so far.
-            self.at = k + 2;
+            // An escape is skipped as serde_json reads it, even past the end
+            // of what is read so far: `\u` and the four bytes after it,
+            // whatever they are (a `"` among them does not end the string),
+            // any other escape and the byte after it.
+            self.at = match bytes.get(k + 1) {
+                Some(b'u') => k + 6,
+                Some(_) => k + 2,
+                None => {
+                    // Which escape it is comes with the next read.
+                    self.at = k;
+                    return false;
+                }
+            };
         }
         self.at = self.at.max(bytes.len());
         false
@@ -459,6 +469,12 @@ mod tests {
         assert_eq!(frames(r#"[{"a":"}"#, 3), [r#"{"a":"}"#]);
         assert_eq!(frames(r#"[{"a":"\"#, 3), [r#"{"a":"\"#]);
         assert_eq!(frames("[12", 1), ["token 12"]);
+        // serde_json reads the four bytes after `\u` whatever they are.
+        assert_eq!(
+            frames("[{\"a\":\"\\u\"}\"}x\"}]", 1),
+            ["{\"a\":\"\\u\"}\"}x\"}"]
+        );
+        assert_eq!(frames("[\"\\u\"]\"]", 2), ["token \"\\u\"]\"]"]);
         assert_eq!(frames("[\"ab", 1), ["token \"ab"]);
         let nested =
             |levels: usize| format!("[{{\"a\":{}{}}}]", "[".repeat(levels), "]".repeat(levels));
