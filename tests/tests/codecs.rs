@@ -321,3 +321,56 @@ fn xml_layout_whitespace_around_values_is_not_part_of_them() {
     let err = elementa_xml::from_str::<ExpenseReport>(nbsp).unwrap_err();
     assert!(err.to_string().contains("is not a valid integer"), "{err}");
 }
+
+/// Start tags the XML encoder writes itself are not kept in a record's
+/// trace: a Coupa user in schema order, shaped like a real R39 XML response
+/// (Rails' `to_xml`: a null with `nil="true"`, with its `type` when it has
+/// one; an empty list self-closing; an associated record; a list of them),
+/// keeps no trace and re-encodes byte for byte. The same nulls written in
+/// another way keep their tags, so they re-encode as they came.
+#[test]
+fn xml_tags_the_encoder_writes_itself_are_not_kept() {
+    let usual = r#"<?xml version="1.0" encoding="UTF-8"?>
+<user>
+  <id type="integer">14</id>
+  <email>ana@example.com</email>
+  <account-groups type="array"/>
+  <api-user type="boolean" nil="true"/>
+  <created-at type="dateTime" nil="true"/>
+  <manager>
+    <id type="integer">3</id>
+    <login>boss</login>
+  </manager>
+  <mention-name nil="true"/>
+  <roles type="array">
+    <role>
+      <id type="integer">2</id>
+      <name>Expense User</name>
+    </role>
+  </roles>
+</user>
+"#;
+    let u: User = elementa_xml::from_str(usual).unwrap();
+    assert!(u.extra.trace().is_none(), "{:?}", u.extra.trace());
+    assert!(u.api_user.is_null() && u.mention_name.is_null());
+    assert_eq!(elementa_xml::to_string(&u).unwrap(), usual);
+
+    let unusual = usual
+        .replace(
+            r#"<api-user type="boolean" nil="true"/>"#,
+            r#"<api-user nil="true" type="boolean"/>"#,
+        )
+        .replace(
+            r#"<created-at type="dateTime" nil="true"/>"#,
+            r#"<created-at type="dateTime" nil="true" />"#,
+        )
+        .replace(
+            r#"<mention-name nil="true"/>"#,
+            r#"<mention-name nil="true"></mention-name>"#,
+        );
+    let u: User = elementa_xml::from_str(&unusual).unwrap();
+    let tags = u.extra.trace().map(|t| t.tags.iter().flatten().count());
+    assert_eq!(tags, Some(3));
+    assert!(u.api_user.is_null() && u.created_at.is_null() && u.mention_name.is_null());
+    assert_eq!(elementa_xml::to_string(&u).unwrap(), unusual);
+}

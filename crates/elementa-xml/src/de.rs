@@ -748,7 +748,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         }
                         // The start tag the encoder writes anyway for a
                         // value is not kept (most elements: no allocation).
-                        let usual = is_usual_tag(el, &child, !self.flexi);
+                        let nil = is_usual_nil(el, &child, !self.flexi);
+                        let usual = nil || is_usual_tag(el, &child, !self.flexi);
                         let n = trace.slots.len();
                         trace.push(Slot::Element(i), (!usual).then(|| tag_of(&child)));
                         if let Some(slot) = record.field_mut(i) {
@@ -758,12 +759,16 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         if let Some(tag) = self.any_tag.take() {
                             trace.set_tag(n, tag);
                         }
-                        if usual
-                            && !record
-                                .field(i)
-                                .is_some_and(|f| f.is_present() && !f.is_null())
-                        {
-                            // Empty, so null: its tag is kept after all.
+                        // The tag is not kept only when the encoder writes
+                        // it for what was read: a value's tag and a value,
+                        // a null's tag and a null. Otherwise (an empty
+                        // element read as null) it is kept after all.
+                        let null = record.field(i).map(|f| (f.is_present(), f.is_null()));
+                        let fits = match null {
+                            Some((true, is_null)) => is_null == nil,
+                            _ => false,
+                        };
+                        if usual && !fits {
                             trace.set_tag(n, tag_of(&child));
                         }
                         position = position.max(i + 1);
@@ -1306,31 +1311,59 @@ fn sections_only(mut text: String, sections: &[(usize, usize)]) -> String {
     }
 }
 
-/// The start tag of an element as it came (its name and attributes).
-/// Whether `open` is the start tag the encoder writes for a value of
-/// scalar `el` (`<kod>`; Coupa's `<id type="integer">`), which a trace
-/// need not keep.
+/// Whether `open` is the start tag the encoder writes for a value of `el`,
+/// which a trace need not keep: a scalar's (`<kod>`; Coupa's
+/// `<id type="integer">`), an associated record's (`<manager>`) and a
+/// wrapped list's (Coupa's `<roles type="array">`, `<roles type="array"/>`
+/// with no items).
 fn is_usual_tag(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
-    if open.empty
-        || el.placement != Placement::Element
-        || !matches!(
-            el.kind,
-            Kind::Integer
-                | Kind::Decimal
-                | Kind::Boolean
-                | Kind::String
-                | Kind::Text
-                | Kind::DateTime
-                | Kind::Date
-                | Kind::Timestamp
-        )
-    {
+    if el.placement != Placement::Element {
         return false;
     }
     let Some(rest) = open.start[..].strip_prefix(el.wire) else {
         return false;
     };
-    match crate::ser::type_attr(&el.kind) {
+    // A list with no items is written self-closing; other values are not.
+    let list = matches!(el.kind, Kind::Many { .. } | Kind::Strings { .. });
+    if open.empty && !list {
+        return false;
+    }
+    match el.kind {
+        Kind::Integer
+        | Kind::Decimal
+        | Kind::Boolean
+        | Kind::String
+        | Kind::Text
+        | Kind::DateTime
+        | Kind::Date
+        | Kind::Timestamp
+        | Kind::One(_) => is_type_attr(rest, &el.kind, coupa),
+        Kind::Many { .. } | Kind::Strings { .. } if !el.inline => {
+            is_type_attr(rest, &el.kind, coupa)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `open` is the tag Coupa's encoder writes for a null `el`
+/// (`<mention-name nil="true"/>`, `<api-user type="boolean" nil="true"/>`),
+/// which a trace of a null need not keep.
+fn is_usual_nil(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
+    coupa
+        && open.empty
+        && el.placement == Placement::Element
+        && !el.inline
+        && !matches!(el.kind, Kind::Any)
+        && open.start[..]
+            .strip_prefix(el.wire)
+            .and_then(|rest| rest.strip_suffix(" nil=\"true\""))
+            .is_some_and(|rest| is_type_attr(rest, &el.kind, true))
+}
+
+/// Whether `rest`, what follows the name in a start tag, is the `type`
+/// attribute the encoder writes for `kind` (Coupa) or nothing.
+fn is_type_attr(rest: &str, kind: &Kind, coupa: bool) -> bool {
+    match crate::ser::type_attr(kind) {
         Some(t) if coupa => rest
             .strip_prefix(" type=\"")
             .and_then(|r| r.strip_prefix(t))
