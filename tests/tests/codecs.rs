@@ -374,3 +374,81 @@ fn xml_tags_the_encoder_writes_itself_are_not_kept() {
     assert!(u.api_user.is_null() && u.created_at.is_null() && u.mention_name.is_null());
     assert_eq!(elementa_xml::to_string(&u).unwrap(), unusual);
 }
+
+/// A Coupa record whose unknown elements (custom fields, elements of a
+/// newer release) stand among known ones in schema order keeps no trace:
+/// it re-encodes as it came, and an element added after decoding takes its
+/// schema place, after the unknown elements that came before it.
+#[test]
+fn unknown_elements_in_schema_order_keep_no_trace() {
+    let text = r#"{"id":1,"custom-fields":{"badge":"A-7"},"email":"a@b.c","mention-name":null,"x-new":[1,2]}"#;
+    let mut u: User = elementa_json::from_str(text).unwrap();
+    assert!(u.extra.trace().is_none(), "{:?}", u.extra.trace());
+    assert_eq!(u.extra.iter().count(), 2);
+    assert_eq!(elementa_json::to_string(&u), text);
+    u.login = Field::Value("jo".into());
+    assert_eq!(
+        elementa_json::to_string(&u),
+        r#"{"id":1,"custom-fields":{"badge":"A-7"},"login":"jo","email":"a@b.c","mention-name":null,"x-new":[1,2]}"#
+    );
+
+    // Known elements out of schema order: the trace keeps the order.
+    let text = r#"{"email":"a@b.c","custom-fields":{"badge":"A-7"},"id":1}"#;
+    let mut u: User = elementa_json::from_str(text).unwrap();
+    assert!(u.extra.trace().is_some());
+    u.login = Field::Value("jo".into());
+    assert_eq!(
+        elementa_json::to_string(&u),
+        r#"{"email":"a@b.c","custom-fields":{"badge":"A-7"},"id":1,"login":"jo"}"#
+    );
+}
+
+/// The same in XML, where an unknown element also has tags: custom fields
+/// written as Rails writes them (text, typed numbers and booleans, nulls,
+/// lists) need no trace; written another way, they keep one and re-encode
+/// as they came.
+#[test]
+fn xml_unknown_elements_in_schema_order_keep_no_trace() {
+    let usual = r#"<?xml version="1.0" encoding="UTF-8"?>
+<user>
+  <id type="integer">14</id>
+  <custom-fields>
+    <badge>A-7</badge>
+    <floor type="integer">3</floor>
+    <rate type="decimal">1.5</rate>
+    <remote type="boolean">false</remote>
+    <cost-center nil="true"/>
+    <tags type="array">
+      <tag>north</tag>
+      <tag>audit</tag>
+    </tags>
+    <projects type="array"/>
+  </custom-fields>
+  <email>ana@example.com</email>
+  <x-new>1</x-new>
+</user>
+"#;
+    let u: User = elementa_xml::from_str(usual).unwrap();
+    assert!(u.extra.trace().is_none(), "{:?}", u.extra.trace());
+    assert_eq!(u.extra.iter().count(), 2);
+    assert_eq!(elementa_xml::to_string(&u).unwrap(), usual);
+
+    for (from, to) in [
+        ("<badge>A-7</badge>", r#"<badge type="string">A-7</badge>"#),
+        (
+            "<cost-center nil=\"true\"/>",
+            "<cost-center nil=\"true\"></cost-center>",
+        ),
+        (
+            "<projects type=\"array\"/>",
+            "<projects type=\"array\"></projects>",
+        ),
+        ("<tag>audit</tag>", "<label>audit</label>"),
+        ("<x-new>1</x-new>", "<x-new type=\"symbol\">1</x-new>"),
+    ] {
+        let unusual = usual.replace(from, to);
+        let u: User = elementa_xml::from_str(&unusual).unwrap();
+        assert!(u.extra.trace().is_some(), "{to}");
+        assert_eq!(elementa_xml::to_string(&u).unwrap(), unusual, "{to}");
+    }
+}

@@ -792,7 +792,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         }
                         let (value, tag) = self.any_tagged(&child)?;
                         self.path.pop();
-                        trace.push(Slot::Extra(record.extra().0.len()), Some(tag));
+                        // Coupa's encoder writes the usual tags itself.
+                        let usual = !self.flexi && crate::ser::writes_tag(cname, &value, &tag);
+                        trace.push(Slot::Extra(record.extra().0.len()), (!usual).then_some(tag));
                         record.extra_mut().push(cname.to_owned(), value, position);
                     }
                 }

@@ -965,7 +965,11 @@ impl<'l> Writer<'l> {
                 self.out.push('>');
                 self.enter(name);
                 for (k, v) in items.iter().enumerate() {
-                    self.extra_tagged(&item, v, level + 1, tag.children.get(k), &[]);
+                    // Each item under the name it came with (a list may
+                    // name its items differently); the first's otherwise.
+                    let child = tag.children.get(k);
+                    let name = child.map_or(item.as_str(), XmlTag::name);
+                    self.extra_tagged(name, v, level + 1, child, &[]);
                 }
                 self.leave();
                 self.line(level);
@@ -1182,6 +1186,47 @@ impl<'l> Writer<'l> {
             }
         }
         true
+    }
+}
+
+/// Whether Coupa's encoder, writing unknown element `name` holding `value`
+/// without a tag to follow, writes exactly `tag` and its children's tags
+/// (as [`Writer::extra`] does), so a decoder's trace need not keep them:
+/// `<x nil="true"/>`, `<x type="boolean">`, `<x type="integer">` (or
+/// `decimal`, as the number reads), `<x>` for text and objects, and
+/// `<x type="array">` (self-closing when empty) with items named after the
+/// first.
+pub(crate) fn writes_tag(name: &str, value: &Any, tag: &XmlTag) -> bool {
+    let Some(attrs) = tag.tag.strip_prefix(name) else {
+        return false;
+    };
+    let leaf = |expected: &str| attrs == expected && !tag.self_closing && tag.children.is_empty();
+    match value {
+        Any::Null => attrs == " nil=\"true\"" && tag.self_closing && tag.children.is_empty(),
+        Any::Bool(_) => leaf(" type=\"boolean\""),
+        Any::Number(n) if n.contains(['.', 'e', 'E']) => leaf(" type=\"decimal\""),
+        Any::Number(_) => leaf(" type=\"integer\""),
+        Any::String(_) => leaf(""),
+        Any::Array { item, items } => {
+            let item = item.clone().unwrap_or_else(|| singular(name));
+            attrs == " type=\"array\""
+                && tag.self_closing == items.is_empty()
+                && tag.children.len() == items.len()
+                && items
+                    .iter()
+                    .zip(&tag.children)
+                    .all(|(v, t)| writes_tag(&item, v, t))
+        }
+        Any::Object(members) => {
+            attrs.is_empty()
+                && !tag.self_closing
+                && !members.is_empty()
+                && tag.children.len() == members.len()
+                && members
+                    .iter()
+                    .zip(&tag.children)
+                    .all(|((k, v), t)| writes_tag(k, v, t))
+        }
     }
 }
 

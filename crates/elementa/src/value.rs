@@ -332,7 +332,8 @@ impl XmlTag {
 /// interleaved as they were), then whatever was added since.
 ///
 /// Decoders keep one only when it says something schema order does not: a
-/// record that came in schema order, holding no unknown element and no
+/// record that came in schema order (a Coupa record's unknown elements
+/// where their positions put them; a Flexi record holding none), with no
 /// start tag other than the one the encoder writes, keeps none — it is
 /// written in schema order, elements added after decoding included (so a
 /// schema-ordered payload stays schema-ordered).
@@ -350,24 +351,42 @@ pub struct Trace {
 impl Trace {
     /// Whether a record whose elements came in the order of `slots` is
     /// written exactly the same without a trace, so decoders need not keep
-    /// one: it holds no unknown element, and the elements it holds are
-    /// those of `slots`, each once, in schema order. `present` is scratch
-    /// space (cleared).
+    /// one: the elements it holds are those of `slots`, each once, in
+    /// schema order, and its unknown elements (Coupa only) stand among them
+    /// where their [`Extra::position`] puts them, as encoders write them.
+    /// ABRA Flexi's unknown elements may be attributes, which encoders
+    /// write apart, so a Flexi record holding any keeps its trace.
+    /// `present` is scratch space (cleared).
     pub fn is_schema_order(
         record: &dyn crate::Record,
         slots: &[Slot],
         present: &mut Vec<usize>,
     ) -> bool {
-        if !record.extra().is_empty() {
+        let extras = &record.extra().0;
+        if !extras.is_empty() && record.meta().dialect != crate::Dialect::Coupa {
             return false;
         }
         present.clear();
         record.present(present);
-        present.len() == slots.len()
-            && present
-                .iter()
-                .zip(slots)
-                .all(|(&i, &slot)| slot == Slot::Element(i))
+        if present.len() + extras.len() != slots.len() {
+            return false;
+        }
+        // The order encoders write without a trace: before each element,
+        // the unknown elements whose position is at most its index.
+        let mut slots = slots.iter();
+        let mut next_extra = 0;
+        for &i in present.iter() {
+            while extras.get(next_extra).is_some_and(|x| x.position <= i) {
+                if slots.next() != Some(&Slot::Extra(next_extra)) {
+                    return false;
+                }
+                next_extra += 1;
+            }
+            if slots.next() != Some(&Slot::Element(i)) {
+                return false;
+            }
+        }
+        (next_extra..extras.len()).all(|k| slots.next() == Some(&Slot::Extra(k)))
     }
 
     /// Adds a slot, with its start tag when it came from XML.
