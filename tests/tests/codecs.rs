@@ -452,3 +452,31 @@ fn xml_unknown_elements_in_schema_order_keep_no_trace() {
         assert_eq!(elementa_xml::to_string(&u).unwrap(), unusual, "{to}");
     }
 }
+
+/// ABRA Flexi: a relation's start tag (`ref`, `showAs`) is written from the
+/// relation itself, and an empty element is Flexi's null, written as
+/// `<x></x>`; a trace keeps neither. A null written `<x/>` keeps its tag.
+#[test]
+fn flexi_xml_tags_the_encoder_writes_itself_are_not_kept() {
+    let meta = elementa_flexi::wire::FakturaVydana::resource_meta();
+    let usual = r#"<?xml version="1.0"?>
+<winstrom version="1.0">
+  <faktura-vydana>
+    <kod>VF1-0042/2024</kod>
+    <typDokl ref="/c/demo/typ-faktury-vydane/1.xml" showAs="FAKTURA: Faktura - daňový doklad">code:FAKTURA</typDokl>
+    <firma></firma>
+    <popis></popis>
+    <sumCelkem>1210.0</sumCelkem>
+  </faktura-vydana>
+</winstrom>
+"#;
+    let tags = |text: &str| {
+        let doc = elementa_xml::decode(meta, text, DecodeOptions::default()).unwrap();
+        assert_eq!(elementa_xml::encode(&doc).unwrap(), text);
+        let records = doc.records();
+        let trace = records.first().and_then(|r| r.extra().trace());
+        trace.map_or(0, |t| t.tags.iter().flatten().count())
+    };
+    assert_eq!(tags(usual), 0);
+    assert_eq!(tags(&usual.replace("<firma></firma>", "<firma/>")), 1);
+}

@@ -748,27 +748,16 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         }
                         // The start tag the encoder writes anyway for a
                         // value is not kept (most elements: no allocation).
-                        let nil = is_usual_nil(el, &child, !self.flexi);
-                        let usual = nil || is_usual_tag(el, &child, !self.flexi);
                         let n = trace.slots.len();
-                        trace.push(Slot::Element(i), (!usual).then(|| tag_of(&child)));
+                        trace.push(Slot::Element(i), None);
                         if let Some(slot) = record.field_mut(i) {
                             self.element(slot, el, &child, cname)?;
                         }
+                        let read = record.field(i).map(|f| (f.is_present(), f.is_null()));
                         // A free-form value keeps its children's tags too.
                         if let Some(tag) = self.any_tag.take() {
                             trace.set_tag(n, tag);
-                        }
-                        // The tag is not kept only when the encoder writes
-                        // it for what was read: a value's tag and a value,
-                        // a null's tag and a null. Otherwise (an empty
-                        // element read as null) it is kept after all.
-                        let null = record.field(i).map(|f| (f.is_present(), f.is_null()));
-                        let fits = match null {
-                            Some((true, is_null)) => is_null == nil,
-                            _ => false,
-                        };
-                        if usual && !fits {
+                        } else if keeps_tag(el, &child, read, !self.flexi) {
                             trace.set_tag(n, tag_of(&child));
                         }
                         position = position.max(i + 1);
@@ -1313,10 +1302,31 @@ fn sections_only(mut text: String, sections: &[(usize, usize)]) -> String {
     }
 }
 
+/// Whether a trace keeps the start tag `open` of element `el`, read as
+/// `read` (present, null): only when the encoder would not write the same
+/// tag itself. It writes its own tag for an associated record, a list or
+/// a relation holding something, whatever tag it came with; for a value,
+/// the usual tag ([`is_usual_tag`]); for a null, Coupa's `nil="true"` form
+/// ([`is_usual_nil`]) and ABRA Flexi's empty element (`<x></x>`).
+fn keeps_tag(el: &ElementMeta, open: &Open<'_>, read: Option<(bool, bool)>, coupa: bool) -> bool {
+    match read {
+        Some((true, false)) => {
+            let linked = matches!(
+                el.kind,
+                Kind::One(_) | Kind::Many { .. } | Kind::Strings { .. } | Kind::Relation { .. }
+            );
+            !linked && (is_usual_nil(el, open, coupa) || !is_usual_tag(el, open, coupa))
+        }
+        Some((true, true)) if coupa => !is_usual_nil(el, open, coupa),
+        Some((true, true)) => open.empty || !is_usual_tag(el, open, coupa),
+        _ => true,
+    }
+}
+
 /// Whether `open` is the start tag the encoder writes for a value of `el`,
 /// which a trace need not keep: a scalar's (`<kod>`; Coupa's
-/// `<id type="integer">`), an associated record's (`<manager>`) and a
-/// wrapped list's (Coupa's `<roles type="array">`, `<roles type="array"/>`
+/// `<id type="integer">`), an associated record's (`<manager>`), a
+/// relation's without decorations (`<firma>`) and a wrapped list's (Coupa's `<roles type="array">`, `<roles type="array"/>`
 /// with no items).
 fn is_usual_tag(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
     if el.placement != Placement::Element {
@@ -1339,7 +1349,8 @@ fn is_usual_tag(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
         | Kind::DateTime
         | Kind::Date
         | Kind::Timestamp
-        | Kind::One(_) => is_type_attr(rest, &el.kind, coupa),
+        | Kind::One(_)
+        | Kind::Relation { .. } => is_type_attr(rest, &el.kind, coupa),
         Kind::Many { .. } | Kind::Strings { .. } if !el.inline => {
             is_type_attr(rest, &el.kind, coupa)
         }
