@@ -451,6 +451,25 @@ fn xml_unknown_elements_in_schema_order_keep_no_trace() {
         assert!(u.extra.trace().is_some(), "{to}");
         assert_eq!(elementa_xml::to_string(&u).unwrap(), unusual, "{to}");
     }
+
+    // A list whose item name is changed after decoding writes every item
+    // under the new name, whatever names they came with.
+    let mixed = usual.replace("<tag>audit</tag>", "<label>audit</label>");
+    let mut u: User = elementa_xml::from_str(&mixed).unwrap();
+    for x in &mut u.extra.0 {
+        if let Any::Object(members) = &mut x.value {
+            for (name, v) in members {
+                if let (true, Any::Array { item, .. }) = (name == "tags", v) {
+                    *item = Some("word".into());
+                }
+            }
+        }
+    }
+    let out = elementa_xml::to_string(&u).unwrap();
+    assert!(
+        out.contains("<word>north</word>\n      <word>audit</word>"),
+        "{out}"
+    );
 }
 
 /// ABRA Flexi: a relation's start tag (`ref`, `showAs`) is written from the

@@ -964,11 +964,15 @@ impl<'l> Writer<'l> {
                 }
                 self.out.push('>');
                 self.enter(name);
+                // Each item under the name it came with (a list may name
+                // its items differently), unless the list's item name was
+                // changed since: then all under the new one.
+                let as_came = tag.children.first().map(XmlTag::name) == Some(item.as_str());
                 for (k, v) in items.iter().enumerate() {
-                    // Each item under the name it came with (a list may
-                    // name its items differently); the first's otherwise.
                     let child = tag.children.get(k);
-                    let name = child.map_or(item.as_str(), XmlTag::name);
+                    let name = child
+                        .filter(|_| as_came)
+                        .map_or(item.as_str(), XmlTag::name);
                     self.extra_tagged(name, v, level + 1, child, &[]);
                 }
                 self.leave();
