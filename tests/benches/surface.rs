@@ -29,7 +29,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use elementa::{Dialect, Envelope, Record, ResourceMeta};
-use quick_xml::events::{BytesText, Event};
+use quick_xml::events::Event;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// ABRA Flexi's listing envelope, as a hand-writer declares it.
@@ -197,7 +197,7 @@ fn xml(c: &mut Criterion, p: &Payload) {
                 match reader.read_event().unwrap() {
                     Event::Eof => break,
                     Event::Text(t) if !t.trim_ascii().is_empty() => {
-                        texts.push(<BytesText as AsRef<str>>::as_ref(&t).to_owned());
+                        texts.push(String::from(&*t));
                     }
                     _ => {}
                 }

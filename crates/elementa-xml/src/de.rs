@@ -746,8 +746,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                             self.path.pop();
                             continue;
                         }
-                        // The start tag the encoder writes anyway for a
-                        // value is not kept (most elements: no allocation).
+                        // Its start tag is kept only where the encoder
+                        // would not write the same (`keeps_tag`; most
+                        // elements: no allocation).
                         let n = trace.slots.len();
                         trace.push(Slot::Element(i), None);
                         if let Some(slot) = record.field_mut(i) {
@@ -1315,9 +1316,9 @@ fn keeps_tag(el: &ElementMeta, open: &Open<'_>, read: Option<(bool, bool)>, coup
                 el.kind,
                 Kind::One(_) | Kind::Many { .. } | Kind::Strings { .. } | Kind::Relation { .. }
             );
-            !linked && (is_usual_nil(el, open, coupa) || !is_usual_tag(el, open, coupa))
+            !linked && !is_usual_tag(el, open, coupa)
         }
-        Some((true, true)) if coupa => !is_usual_nil(el, open, coupa),
+        Some((true, true)) if coupa => !is_usual_nil(el, open),
         Some((true, true)) => open.empty || !is_usual_tag(el, open, coupa),
         _ => true,
     }
@@ -1326,8 +1327,9 @@ fn keeps_tag(el: &ElementMeta, open: &Open<'_>, read: Option<(bool, bool)>, coup
 /// Whether `open` is the start tag the encoder writes for a value of `el`,
 /// which a trace need not keep: a scalar's (`<kod>`; Coupa's
 /// `<id type="integer">`), an associated record's (`<manager>`), a
-/// relation's without decorations (`<firma>`) and a wrapped list's (Coupa's `<roles type="array">`, `<roles type="array"/>`
-/// with no items).
+/// relation's without decorations (`<firma>`) and a wrapped list's
+/// (Coupa's `<roles type="array">`, `<roles type="array"/>` with no
+/// items). A null's tag (`nil="true"`) is never one of them.
 fn is_usual_tag(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
     if el.placement != Placement::Element {
         return false;
@@ -1361,9 +1363,8 @@ fn is_usual_tag(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
 /// Whether `open` is the tag Coupa's encoder writes for a null `el`
 /// (`<mention-name nil="true"/>`, `<api-user type="boolean" nil="true"/>`),
 /// which a trace of a null need not keep.
-fn is_usual_nil(el: &ElementMeta, open: &Open<'_>, coupa: bool) -> bool {
-    coupa
-        && open.empty
+fn is_usual_nil(el: &ElementMeta, open: &Open<'_>) -> bool {
+    open.empty
         && el.placement == Placement::Element
         && !el.inline
         && !matches!(el.kind, Kind::Any)

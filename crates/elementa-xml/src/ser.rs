@@ -1212,7 +1212,9 @@ pub(crate) fn writes_tag(name: &str, value: &Any, tag: &XmlTag) -> bool {
         Any::Number(_) => leaf(" type=\"integer\""),
         Any::String(_) => leaf(""),
         Any::Array { item, items } => {
-            let item = item.clone().unwrap_or_else(|| singular(name));
+            let item = item
+                .as_deref()
+                .map_or_else(|| Cow::Owned(singular(name)), Cow::Borrowed);
             attrs == " type=\"array\""
                 && tag.self_closing == items.is_empty()
                 && tag.children.len() == items.len()
