@@ -499,3 +499,69 @@ fn flexi_xml_tags_the_encoder_writes_itself_are_not_kept() {
     assert_eq!(tags(usual), 0);
     assert_eq!(tags(&usual.replace("<firma></firma>", "<firma/>")), 1);
 }
+
+/// An ABRA Flexi record as a write sends it (the shape of the vendor's
+/// import examples: `update` and `action` on the record's element, its
+/// external identifiers as repeated `<id>`s after its own, inline) keeps no
+/// trace when its elements come in schema order: both encoders write the
+/// attributes apart and an inline list's items one after the other, so the
+/// record re-encodes the same without one. Out of order, it keeps one.
+#[test]
+fn flexi_records_with_attributes_and_inline_lists_in_schema_order_keep_no_trace() {
+    let meta = elementa_flexi::wire::FakturaVydana::resource_meta();
+    let xml = r#"<?xml version="1.0"?>
+<winstrom version="1.0">
+  <faktura-vydana update="ok" action="storno">
+    <id>code:VF1-0042/2024</id>
+    <kod>VF1-0042/2024</kod>
+    <sumCelkem>1210.0</sumCelkem>
+    <firma>code:ABCFIRM1</firma>
+    <id>ext:SHOP:42</id>
+    <id>ext:ERP:7</id>
+  </faktura-vydana>
+</winstrom>
+"#;
+    let decoded = |text: &str| {
+        let doc = elementa_xml::decode(meta, text, DecodeOptions::default()).unwrap();
+        let records = doc.records();
+        let record = records.first().unwrap();
+        let ids = record.field(meta.element("external-ids").unwrap().0);
+        assert!(matches!(ids, Some(elementa::FieldRef::Strings(Field::Value(v))) if v.len() == 2));
+        let traced = record.extra().trace().is_some();
+        (traced, elementa_xml::encode(&doc).unwrap())
+    };
+    assert_eq!(decoded(xml), (false, xml.to_owned()));
+    // Elements out of schema order keep their order.
+    let moved = xml.replace(
+        "<kod>VF1-0042/2024</kod>\n    <sumCelkem>1210.0</sumCelkem>",
+        "<sumCelkem>1210.0</sumCelkem>\n    <kod>VF1-0042/2024</kod>",
+    );
+    assert_eq!(decoded(&moved), (true, moved.clone()));
+    // Identifiers apart from each other are no schema order either.
+    let apart = xml
+        .replace("    <id>ext:SHOP:42</id>\n", "")
+        .replace("<kod>", "<id>ext:SHOP:42</id>\n    <kod>");
+    assert!(decoded(&apart).0);
+
+    // JSON brings the attributes first, as `@` keys, and the list as one key.
+    let json = r#"{"winstrom":{"@version":"1.0","faktura-vydana":[{"@update":"ok","@action":"storno","id":"code:VF1-0042\/2024","kod":"VF1-0042\/2024","sumCelkem":"1210.0","firma":"code:ABCFIRM1","external-ids":["ext:SHOP:42","ext:ERP:7"]}]}}"#;
+    let records = elementa_json::decode_list(meta, json, Default::default()).unwrap();
+    assert!(records.first().unwrap().extra().trace().is_none());
+    let envelope = elementa::Envelope {
+        attributes: vec![("version".into(), "1.0".into())],
+        records,
+    };
+    assert_eq!(elementa_json::envelope_to_string(&envelope, false), json);
+    // Keys out of schema order keep their order.
+    let moved = json.replace(
+        r#""kod":"VF1-0042\/2024","sumCelkem":"1210.0""#,
+        r#""sumCelkem":"1210.0","kod":"VF1-0042\/2024""#,
+    );
+    let records = elementa_json::decode_list(meta, &moved, Default::default()).unwrap();
+    assert!(records.first().unwrap().extra().trace().is_some());
+    let envelope = elementa::Envelope {
+        attributes: vec![("version".into(), "1.0".into())],
+        records,
+    };
+    assert_eq!(elementa_json::envelope_to_string(&envelope, false), moved);
+}

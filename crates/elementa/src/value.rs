@@ -356,37 +356,65 @@ impl Trace {
     /// where their [`Extra::position`] puts them, as encoders write them.
     /// ABRA Flexi's unknown elements may be attributes, which encoders
     /// write apart, so a Flexi record holding any keeps its trace.
+    ///
+    /// An inline list (Flexi's `external-ids`) may have a slot per item,
+    /// as XML brings them, one after the other. ABRA Flexi's attributes and record
+    /// names (`update`, `action`) are left out on both sides: both encoders
+    /// write them apart from the elements, in schema order, trace or not.
     /// `present` is scratch space (cleared).
     pub fn is_schema_order(
         record: &dyn crate::Record,
         slots: &[Slot],
         present: &mut Vec<usize>,
     ) -> bool {
+        let meta = record.meta();
+        let flexi = meta.dialect == crate::Dialect::Flexi;
         let extras = &record.extra().0;
-        if !extras.is_empty() && record.meta().dialect != crate::Dialect::Coupa {
+        if !extras.is_empty() && flexi {
             return false;
         }
+        // What an encoder writes apart from the elements, wherever it came.
+        let apart = |i: usize| {
+            flexi
+                && meta.elements.get(i).is_some_and(|el| {
+                    !matches!(
+                        el.placement,
+                        crate::Placement::Element | crate::Placement::Text
+                    )
+                })
+        };
         present.clear();
         record.present(present);
-        if present.len() + extras.len() != slots.len() {
-            return false;
-        }
         // The order encoders write without a trace: before each element,
         // the unknown elements whose position is at most its index.
-        let mut slots = slots.iter();
+        let mut slots = slots
+            .iter()
+            .filter(|s| !matches!(s, Slot::Element(i) if apart(*i)))
+            .peekable();
         let mut next_extra = 0;
         for &i in present.iter() {
+            if apart(i) {
+                continue;
+            }
             while extras.get(next_extra).is_some_and(|x| x.position <= i) {
                 if slots.next() != Some(&Slot::Extra(next_extra)) {
                     return false;
                 }
                 next_extra += 1;
             }
-            if slots.next() != Some(&Slot::Element(i)) {
+            let mut run = 0;
+            while slots.next_if(|s| **s == Slot::Element(i)).is_some() {
+                run += 1;
+            }
+            // One slot, or an inline list's one per item. An inline list
+            // XML brought no item of (made present and empty) keeps the
+            // trace: written after the rest, as it was added.
+            if run != 1 && (run == 0 || inline_items(record, i) != Some(run)) {
                 return false;
             }
         }
         (next_extra..extras.len()).all(|k| slots.next() == Some(&Slot::Extra(k)))
+            && slots.next().is_none()
     }
 
     /// Adds a slot, with its start tag when it came from XML.
@@ -411,6 +439,20 @@ impl Trace {
     /// The start tag of slot `n`, if it came with one.
     pub fn tag(&self, n: usize) -> Option<&XmlTag> {
         self.tags.get(n).and_then(Option::as_ref)
+    }
+}
+
+/// The number of items of element `i` of `record` when it is an inline
+/// list (its items written one after the other, with no element around
+/// them); `None` for any other element.
+fn inline_items(record: &dyn crate::Record, i: usize) -> Option<usize> {
+    if !record.meta().elements.get(i)?.inline {
+        return None;
+    }
+    match record.field(i)? {
+        crate::FieldRef::Many(f) => f.count().value().copied(),
+        crate::FieldRef::Strings(f) => f.value().map(Vec::len),
+        _ => None,
     }
 }
 

@@ -696,11 +696,12 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                         && el.is_some_and(|e| {
                             !matches!(e.placement, Placement::Element | Placement::Text)
                         });
+                    // Encoders write them apart, first, wherever they came.
                     if !attribute {
                         position = position.max(i + 1);
+                        in_order &= last.is_none_or(|l| l < i);
+                        last = Some(i);
                     }
-                    in_order &= last.is_none_or(|l| l < i);
-                    last = Some(i);
                     cx.slots.borrow_mut().push(Slot::Element(i));
                 }
                 Key::Decoration(i, _) | Key::RemoveAll(i) if !keeps(Some(i)) => {
