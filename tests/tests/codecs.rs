@@ -565,3 +565,38 @@ fn flexi_records_with_attributes_and_inline_lists_in_schema_order_keep_no_trace(
     };
     assert_eq!(elementa_json::envelope_to_string(&envelope, false), moved);
 }
+
+/// An unknown `@` key of a JSON record becomes an XML attribute. What XML
+/// cannot carry back is refused with the key's path rather than lost: a
+/// Coupa record's own `type` or `nil` (Coupa's decoder reads those as the
+/// parent's marks), and any value that is not text. (The first was found
+/// by the `coupa_json` fuzz target: `{"@type": "…"}` written as
+/// `<integration-error type="…"/>` came back without it.)
+#[test]
+fn at_keys_xml_cannot_carry_are_refused_not_lost() {
+    let meta = elementa_coupa::IntegrationError::resource_meta();
+    let xml_of = |json: &str| {
+        let record = elementa_json::decode(meta, json).unwrap();
+        elementa_xml::to_string(&*record).map_err(|e| e.to_string())
+    };
+    assert_eq!(
+        xml_of(r#"{"@type": "Function"}"#).unwrap_err(),
+        "integration-error.@type: Coupa XML cannot carry a record's own `type` attribute"
+    );
+    assert_eq!(
+        xml_of(r#"{"@nil": "true"}"#).unwrap_err(),
+        "integration-error.@nil: Coupa XML cannot carry a record's own `nil` attribute"
+    );
+    assert_eq!(
+        xml_of(r#"{"@rank": 5}"#).unwrap_err(),
+        "integration-error.@rank: an XML attribute holds text only"
+    );
+    // Other text attributes go and come back.
+    let xml = xml_of(r#"{"@source": "erp"}"#).unwrap();
+    assert!(
+        xml.contains(r#"<integration-error source="erp"/>"#),
+        "{xml}"
+    );
+    let back = elementa_xml::decode(meta, &xml, DecodeOptions::default()).unwrap();
+    assert_eq!(elementa_xml::to_string(back.records()[0]).unwrap(), xml);
+}

@@ -760,8 +760,19 @@ impl<'l> Writer<'l> {
             }
         }
         for x in record.extra().iter() {
-            if let (Some(k), Any::String(v)) = (x.name.strip_prefix('@'), &x.value) {
-                attrs.push((k, Cow::Borrowed(v.as_str())));
+            let Some(k) = x.name.strip_prefix('@') else {
+                continue;
+            };
+            match &x.value {
+                // Coupa's decoder reads a record's `type` and `nil` as its
+                // parent's marks, not as the record's own: written, they
+                // would be lost on reading.
+                Any::String(_) if self.coupa && (k == "type" || k == "nil") => self.fail(
+                    &x.name,
+                    format!("Coupa XML cannot carry a record's own `{k}` attribute"),
+                ),
+                Any::String(v) => attrs.push((k, Cow::Borrowed(v.as_str()))),
+                _ => self.fail(&x.name, "an XML attribute holds text only".to_owned()),
             }
         }
         self.line(level);
