@@ -600,3 +600,22 @@ fn at_keys_xml_cannot_carry_are_refused_not_lost() {
     let back = elementa_xml::decode(meta, &xml, DecodeOptions::default()).unwrap();
     assert_eq!(elementa_xml::to_string(back.records()[0]).unwrap(), xml);
 }
+
+/// ABRA Flexi has no null for scalars (`""` is their empty value), but a
+/// list is no scalar: a null `external-ids` is written back `null`, which
+/// reads again, rather than `""`, which a list cannot be (found by a
+/// review of the Flexi trace change; the JSON decoder takes `null` there).
+#[test]
+fn a_flexi_null_list_of_identifiers_round_trips_in_json() {
+    let meta = elementa_flexi::wire::FakturaVydana::resource_meta();
+    let json =
+        r#"{"winstrom":{"@version":"1.0","faktura-vydana":[{"kod":"VF1","external-ids":null}]}}"#;
+    let records = elementa_json::decode_list(meta, json, Default::default()).unwrap();
+    let envelope = elementa::Envelope {
+        attributes: vec![("version".into(), "1.0".into())],
+        records,
+    };
+    let written = elementa_json::envelope_to_string(&envelope, false);
+    assert_eq!(written, json);
+    elementa_json::decode_list(meta, &written, Default::default()).unwrap();
+}

@@ -256,13 +256,14 @@ fn opt<S: Serializer, T>(
 impl Serialize for Scalar<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let flexi = self.flexi;
+        // Values `""` cannot stand for: associations and lists.
         let association = matches!(
             self.field,
-            FieldRef::Any(_) | FieldRef::One(_) | FieldRef::Many(_)
+            FieldRef::Any(_) | FieldRef::One(_) | FieldRef::Many(_) | FieldRef::Strings(_)
         );
         if flexi && !association && self.field.is_null() {
-            // ABRA Flexi has no null: an empty value is `""` (as exports
-            // write it; `null` reads as the same empty value).
+            // ABRA Flexi has no null for scalars: an empty value is `""` (as
+            // exports write it; `null` reads as the same empty value).
             return s.serialize_str("");
         }
         match self.field {
