@@ -358,9 +358,10 @@ impl Trace {
     /// write apart, so a Flexi record holding any keeps its trace.
     ///
     /// An inline list (Flexi's `external-ids`) may have a slot per item,
-    /// as XML brings them, one after the other. ABRA Flexi's attributes and record
-    /// names (`update`, `action`) are left out on both sides: both encoders
-    /// write them apart from the elements, in schema order, trace or not.
+    /// as XML brings them, one after the other. ABRA Flexi's attributes
+    /// and record names (`update`, `action`) are left out on both sides:
+    /// both encoders write them apart from the elements, in schema order,
+    /// trace or not.
     /// `present` is scratch space (cleared).
     pub fn is_schema_order(
         record: &dyn crate::Record,
