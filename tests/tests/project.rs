@@ -257,17 +257,7 @@ fn streaming_single_records_and_empty_lists() {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<expense-reports type=\"array\"/>\n",
         ),
     ] {
-        let mut out = Vec::new();
-        project_stream(
-            meta,
-            format,
-            input.as_bytes(),
-            &mut out,
-            &shallow(),
-            Method::Get,
-        )
-        .unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        assert_eq!(stream_text(meta, format, input, &shallow()), expected);
     }
 }
 
@@ -442,4 +432,99 @@ fn pruned_streaming_skips_bad_values_it_drops() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("total"), "{err}");
+}
+
+/// Streams `input` through the projection, as `elementa project` does.
+fn stream_text(
+    meta: &'static elementa::ResourceMeta,
+    format: Format,
+    input: &str,
+    projection: &Projection,
+) -> String {
+    let mut out = Vec::new();
+    project_stream(
+        meta,
+        format,
+        input.as_bytes(),
+        &mut out,
+        projection,
+        Method::Get,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// An ABRA Flexi listing (`tests/fixtures/flexi/faktura-vydana.*`, shaped
+/// after a `/c/{firm}/faktura-vydana.{xml,json}` answer: `rowCount`,
+/// external ids, relations with `ref` and `showAs`) comes out of a
+/// streaming projection as a listing Flexi and elementa read: in its
+/// `winstrom` envelope, with the envelope's attributes — not as a Coupa
+/// list root, nor as one envelope per record.
+#[test]
+fn streaming_keeps_an_abra_flexi_listing_in_its_envelope() {
+    use elementa_flexi::wire::{FakturaVydana, evidence};
+    let meta = FakturaVydana::resource_meta();
+    let limited = Projection::ReturnObject(ReturnObject::Limited);
+    let xml = fixture("flexi/faktura-vydana.xml");
+    let json = fixture("flexi/faktura-vydana.json");
+    assert_eq!(
+        stream_text(meta, Format::Xml, &xml, &limited),
+        "<?xml version=\"1.0\"?>\n<winstrom version=\"1.0\" rowCount=\"1\">\n  <faktura-vydana>\n    <id>2859</id>\n  </faktura-vydana>\n</winstrom>\n"
+    );
+    assert_eq!(
+        stream_text(meta, Format::Json, &json, &limited),
+        "{\"winstrom\":{\"@version\":\"1.0\",\"@rowCount\":\"1\",\"faktura-vydana\":[{\"id\":\"2859\"}]}}\n"
+    );
+
+    // `shallow` streams what projecting each decoded record gives, in
+    // Flexi's layout, and the envelope reads back with its attributes.
+    let whole = elementa_xml::decode_envelope(&xml, &evidence, Default::default())
+        .unwrap()
+        .envelope;
+    let mut expected = elementa::Envelope {
+        attributes: whole.attributes.clone(),
+        records: Vec::new(),
+    };
+    for r in &whole.records {
+        expected
+            .records
+            .push(project(&**r, &shallow()).unwrap().unwrap());
+    }
+    let out = stream_text(meta, Format::Xml, &xml, &shallow());
+    let document = elementa_xml::EnvelopeDocument {
+        envelope: expected,
+        layout: elementa_xml::Layout::for_dialect(elementa::Dialect::Flexi),
+    };
+    assert_eq!(out, elementa_xml::encode_envelope(&document).unwrap());
+    let back = elementa_xml::decode_envelope(&out, &evidence, Default::default()).unwrap();
+    assert_eq!(
+        back.envelope.attributes,
+        [("version", "1.0"), ("rowCount", "1")].map(|(k, v)| (k.to_owned(), v.to_owned()))
+    );
+    assert_eq!(back.envelope.records.len(), 1);
+    let out = stream_text(meta, Format::Json, &json, &shallow());
+    assert_eq!(
+        out,
+        format!(
+            "{}\n",
+            elementa_json::envelope_to_string(&document.envelope, false)
+        )
+    );
+
+    // JSON keeps the attributes where the input has them (here, moved
+    // after the records), and an evidence with no record stays listed.
+    let after = r#"{"winstrom":{"@version":"1.0","faktura-vydana":[{"id":"7","kod":"A"},{"id":"8"}],"@rowCount":"2"}}"#;
+    assert_eq!(
+        stream_text(meta, Format::Json, after, &limited),
+        "{\"winstrom\":{\"@version\":\"1.0\",\"faktura-vydana\":[{\"id\":\"7\"},{\"id\":\"8\"}],\"@rowCount\":\"2\"}}\n"
+    );
+    let empty = r#"{"winstrom":{"@version":"1.0","faktura-vydana":[]}}"#;
+    assert_eq!(
+        stream_text(meta, Format::Json, empty, &limited),
+        format!("{empty}\n")
+    );
+    assert_eq!(
+        stream_text(meta, Format::Xml, r#"<winstrom version="1.0"/>"#, &limited),
+        "<?xml version=\"1.0\"?>\n<winstrom version=\"1.0\"/>\n"
+    );
 }

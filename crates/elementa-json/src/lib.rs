@@ -31,9 +31,9 @@
 #![forbid(unsafe_code)]
 
 pub use elementa::json::{
-    DecodeOptions, JsonEnvelope, JsonList, JsonRecord, decode, decode_envelope, decode_into,
-    decode_list, decode_payload, envelope_to_string, for_each, from_str, from_str_list, to_string,
-    to_string_pretty, to_writer, to_writer_pretty,
+    DecodeOptions, EnvelopeWriter, JsonEnvelope, JsonList, JsonRecord, decode, decode_envelope,
+    decode_into, decode_list, decode_payload, envelope_to_string, for_each, for_each_item,
+    from_str, from_str_list, to_string, to_string_pretty, to_writer, to_writer_pretty,
 };
 
 /// A JSON payload that could not be decoded: where, and what.

@@ -4,16 +4,18 @@
 
 use std::io::{BufRead, Write};
 
-use elementa::{Keep, Record, ResourceMeta, Shape, StreamError};
+use elementa::{Keep, Record, ResourceMeta, Shape, StreamError, StreamItem};
 
 use crate::{Method, ProjectError, Projection, ReturnObject, project_owned};
 
 /// A wire format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// JSON: written compact, a list as an array.
+    /// JSON: written compact, a list as an array (ABRA Flexi's records in
+    /// their `{"winstrom": …}` envelope).
     Json,
-    /// XML: written in the vendor's layout, a list under a `type="array"` root.
+    /// XML: written in the vendor's layout, a list under a `type="array"` root
+    /// (ABRA Flexi's records in their `winstrom` envelope).
     Xml,
 }
 
@@ -71,42 +73,96 @@ pub fn project_stream<R: BufRead, W: Write>(
     };
     match format {
         Format::Json => {
+            // A Flexi envelope is written back as one, its attributes kept.
+            let mut envelope: Option<elementa_json::EnvelopeWriter<&mut W>> = None;
+            let mut plain = Some(&mut output);
             let mut count = 0usize;
-            let shape = elementa_json::for_each(meta, input, options, &mut |shape, r| {
-                let p = projected(r, projection)?;
-                let Some(p) = p else {
-                    return Ok(());
-                };
-                if shape == Shape::List {
-                    output.write_all(if count == 0 { b"[" } else { b"," })?;
+            let shape = elementa_json::for_each_item(meta, input, options, &mut |item| {
+                match item {
+                    StreamItem::Envelope => {
+                        if let Some(o) = plain.take() {
+                            envelope = Some(elementa_json::EnvelopeWriter::new(o));
+                        }
+                    }
+                    StreamItem::Attribute(name, value) => {
+                        if let Some(e) = envelope.as_mut() {
+                            e.attribute(name, value)?;
+                        }
+                    }
+                    StreamItem::Record(shape, r) => {
+                        let Some(p) = projected(r, projection)? else {
+                            return Ok(());
+                        };
+                        if let Some(e) = envelope.as_mut() {
+                            e.push(&*p)?;
+                            count += 1;
+                        } else if let Some(o) = plain.as_mut() {
+                            if shape == Shape::List {
+                                o.write_all(if count == 0 { b"[" } else { b"," })?;
+                            }
+                            elementa_json::to_writer(&mut **o, &*p)
+                                .map_err(std::io::Error::other)?;
+                            count += 1;
+                        }
+                    }
                 }
-                elementa_json::to_writer(&mut output, &*p).map_err(std::io::Error::other)?;
-                count += 1;
                 Ok(())
             })?;
-            match (shape, count) {
-                (Shape::List, 0) => output.write_all(b"[]")?,
-                (Shape::List, _) => output.write_all(b"]")?,
-                (Shape::One, _) => {}
+            match (envelope, plain) {
+                (Some(mut e), _) => {
+                    // Flexi lists an evidence with no record (`"adresar":[]`).
+                    if count == 0 {
+                        e.evidence(meta.root)?;
+                    }
+                    e.finish()?.write_all(b"\n")?;
+                }
+                (None, Some(o)) => {
+                    match (shape, count) {
+                        (Shape::List, 0) => o.write_all(b"[]")?,
+                        (Shape::List, _) => o.write_all(b"]")?,
+                        (Shape::One, _) => {}
+                    }
+                    o.write_all(b"\n")?;
+                }
+                (None, None) => {}
             }
-            output.write_all(b"\n")?;
         }
         Format::Xml => {
             let layout = elementa_xml::Layout::for_dialect(meta.dialect);
             let mut writer: Option<elementa_xml::ListWriter<&mut W>> = None;
-            let out = &mut output;
-            let mut out = Some(out);
-            let shape = elementa_xml::for_each(meta, input, options, &mut |shape, r| {
-                let p = projected(r, projection)?;
-                let Some(p) = p else {
+            // A Flexi envelope's attributes, all read before its records.
+            let mut envelope: Option<Vec<(String, String)>> = None;
+            let mut out = Some(&mut output);
+            let shape = elementa_xml::for_each_item(meta, input, options, &mut |item| {
+                let (shape, r) = match item {
+                    StreamItem::Envelope => {
+                        envelope = Some(Vec::new());
+                        return Ok(());
+                    }
+                    StreamItem::Attribute(name, value) => {
+                        if let Some(a) = envelope.as_mut() {
+                            a.push((name.to_owned(), value.to_owned()));
+                        }
+                        return Ok(());
+                    }
+                    StreamItem::Record(shape, r) => (shape, r),
+                };
+                let Some(p) = projected(r, projection)? else {
                     return Ok(());
                 };
                 if writer.is_none()
                     && let Some(o) = out.take()
                 {
-                    writer = Some(match shape {
-                        Shape::List => elementa_xml::ListWriter::new(o, meta, layout.clone()),
-                        Shape::One => elementa_xml::ListWriter::single(o, meta, layout.clone()),
+                    writer = Some(match (envelope.take(), shape) {
+                        (Some(attributes), _) => {
+                            elementa_xml::ListWriter::envelope(o, layout.clone(), attributes)
+                        }
+                        (None, Shape::List) => {
+                            elementa_xml::ListWriter::new(o, meta, layout.clone())
+                        }
+                        (None, Shape::One) => {
+                            elementa_xml::ListWriter::single(o, meta, layout.clone())
+                        }
                     });
                 }
                 match writer.as_mut() {
@@ -114,11 +170,14 @@ pub fn project_stream<R: BufRead, W: Write>(
                     None => Ok(()),
                 }
             })?;
-            match (writer, out) {
-                (Some(w), _) => {
+            match (writer, out, envelope) {
+                (Some(w), _, _) => {
                     w.finish()?;
                 }
-                (None, Some(o)) if shape == Shape::List => {
+                (None, Some(o), Some(attributes)) => {
+                    elementa_xml::ListWriter::envelope(o, layout, attributes).finish()?;
+                }
+                (None, Some(o), None) if shape == Shape::List => {
                     elementa_xml::ListWriter::new(o, meta, layout).finish()?;
                 }
                 _ => {}

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use elementa::LIST_REMOVE_ALL;
 use elementa::{
     Any, DecodeError, Dialect, ENVELOPE_ROOT, ElementMeta, Envelope, Field, FieldMut, Kind,
-    Placement, Record, Relation, Resolve, Resource, ResourceMeta, Slot, Trace, XmlTag,
+    Placement, Record, Relation, Resolve, Resource, ResourceMeta, Shape, Slot, StreamItem, Trace,
+    XmlTag,
 };
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
@@ -185,12 +186,12 @@ pub(crate) fn stream_records<R: std::io::BufRead>(
     meta: &'static ResourceMeta,
     reader: R,
     options: DecodeOptions,
-    each: &mut dyn FnMut(Holds, Box<dyn Record>) -> std::io::Result<()>,
+    each: &mut dyn FnMut(StreamItem<'_>) -> std::io::Result<()>,
 ) -> Result<Holds, elementa::StreamError> {
     let src = crate::source::ReadSource::new(reader);
     let mut d = Decoder::new(src, options, meta.dialect == Dialect::Flexi);
-    let (holds, _) = d.records(meta, &mut |holds, r| {
-        each(holds, r).map_err(elementa::StreamError::Io)
+    let (holds, _) = d.records(meta, &mut |item| {
+        each(item).map_err(elementa::StreamError::Io)
     })?;
     Ok(holds)
 }
@@ -461,8 +462,10 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
 
     fn document(&mut self, meta: &'static ResourceMeta) -> Result<Document, DecodeError> {
         let mut records = Vec::new();
-        let (holds, layout) = self.records(meta, &mut |_, r| {
-            records.push(r);
+        let (holds, layout) = self.records(meta, &mut |item| {
+            if let StreamItem::Record(_, r) = item {
+                records.push(r);
+            }
             Ok::<_, DecodeError>(())
         })?;
         let body = match holds {
@@ -481,12 +484,13 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     }
 
     /// Reads a document of `meta` records — one, a list, or those of a
-    /// Flexi envelope — handing each to `each` as soon as it is read, and up
-    /// to its end: how it holds them and its layout.
+    /// Flexi envelope — handing each to `each` as soon as it is read (an
+    /// envelope's attributes before them), and up to its end: how it holds
+    /// them and its layout.
     pub(crate) fn records<E: From<DecodeError>>(
         &mut self,
         meta: &'static ResourceMeta,
-        each: &mut dyn FnMut(Holds, Box<dyn Record>) -> Result<(), E>,
+        each: &mut dyn FnMut(StreamItem<'_>) -> Result<(), E>,
     ) -> Result<(Holds, Layout), E> {
         let (open, layout) = self.root()?;
         let name = open.start.name().as_ref().to_owned();
@@ -494,19 +498,21 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         let in_envelope = self.flexi && meta.root != ENVELOPE_ROOT && name == ENVELOPE_ROOT;
         let holds = if in_envelope {
             let only = |evidence: &str| (evidence == meta.root).then_some(meta);
-            self.envelope_each(&open, &only, &mut |r| each(Holds::Envelope, r))?;
+            each(StreamItem::Envelope)?;
+            self.envelope_each(&open, &only, each)?;
             Holds::Envelope
         } else if name == meta.root && !is_array {
             let mut record = (meta.new)();
             self.record(&mut *record, &open, &name)?;
-            each(Holds::One, record)?;
+            each(StreamItem::Record(Shape::One, record))?;
             Holds::One
         } else if name == meta.plural || is_array {
             if !open.empty {
                 self.enter()?;
                 let mut index = 0;
                 while let Some(item) = self.child()? {
-                    each(Holds::List, self.list_item(meta, &item, index)?)?;
+                    let record = self.list_item(meta, &item, index)?;
+                    each(StreamItem::Record(Shape::List, record))?;
                     index += 1;
                 }
                 self.depth -= 1;
@@ -530,8 +536,10 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
     /// record of the evidence `resolve` names.
     fn envelope(&mut self, open: &Open<'_>, resolve: Resolve<'_>) -> Result<Envelope, DecodeError> {
         let mut records = Vec::new();
-        let attributes = self.envelope_each(open, resolve, &mut |r| {
-            records.push(r);
+        let attributes = self.envelope_each(open, resolve, &mut |item| {
+            if let StreamItem::Record(_, r) = item {
+                records.push(r);
+            }
             Ok::<_, DecodeError>(())
         })?;
         Ok(Envelope {
@@ -540,13 +548,14 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         })
     }
 
-    /// [`Self::envelope`], handing each record to `each` as it is read;
-    /// the envelope's attributes.
+    /// [`Self::envelope`], handing to `each` the envelope's attributes
+    /// before any record, then each record (as a list's) as it is read; the
+    /// envelope's attributes.
     fn envelope_each<E: From<DecodeError>>(
         &mut self,
         open: &Open<'_>,
         resolve: Resolve<'_>,
-        each: &mut dyn FnMut(Box<dyn Record>) -> Result<(), E>,
+        each: &mut dyn FnMut(StreamItem<'_>) -> Result<(), E>,
     ) -> Result<Vec<(String, String)>, E> {
         let mut attributes = Vec::new();
         for a in open.start.attributes() {
@@ -556,6 +565,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 <str as ToOwned>::to_owned(a.key.as_ref()),
                 value.into_owned(),
             ));
+        }
+        for (k, v) in &attributes {
+            each(StreamItem::Attribute(k, v))?;
         }
         if open.empty {
             return Ok(attributes);
@@ -587,7 +599,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             self.record(&mut *record, &child, &name)?;
             self.path.pop();
             self.path.pop();
-            each(record)?;
+            each(StreamItem::Record(Shape::List, record))?;
         }
         self.depth -= 1;
         Ok(attributes)

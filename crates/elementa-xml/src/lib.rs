@@ -47,7 +47,7 @@ pub use ser::{
     EncodeError, encode, encode_envelope, encode_records, encode_records_into, envelope_to_string,
     to_string,
 };
-pub use stream::{ListWriter, for_each};
+pub use stream::{ListWriter, for_each, for_each_item};
 
 use elementa::{Dialect, Record};
 

@@ -376,6 +376,25 @@ pub(crate) fn fragment_to(
     }
 }
 
+/// The start of a document that is a `winstrom` envelope with `attributes`,
+/// in `layout`: the declaration and the start tag, closed with `/>` when
+/// `empty` — as [`encode_envelope`] writes them.
+pub(crate) fn envelope_start(
+    layout: &Layout,
+    attributes: &[(String, String)],
+    empty: bool,
+) -> std::io::Result<String> {
+    let mut w = Writer::document(layout, Dialect::Flexi);
+    w.line(0);
+    let attrs = attributes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    w.open(ENVELOPE_ROOT, true, None, attrs);
+    w.out.push_str(if empty { "/>" } else { ">" });
+    match w.error {
+        Some(e) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        None => Ok(w.out),
+    }
+}
+
 /// The `type` attribute Coupa writes on elements of `kind`.
 pub(crate) fn type_attr(kind: &Kind) -> Option<&'static str> {
     match kind {

@@ -59,6 +59,22 @@ pub enum Shape {
     List,
 }
 
+/// What a streaming decoder hands over, in document order
+/// (`elementa_json::for_each_item`, `elementa_xml::for_each_item`): the
+/// records, and what a writer needs to give an ABRA Flexi envelope back.
+#[derive(Debug)]
+pub enum StreamItem<'a> {
+    /// The document is an ABRA Flexi `winstrom` envelope. Said once, before
+    /// its attributes and records; its records come as [`Shape::List`].
+    Envelope,
+    /// One of the envelope's attributes, in document order, without JSON's
+    /// `@` (`version`, `rowCount`, `globalVersion`). In XML all come before
+    /// the first record; in JSON wherever the document has them.
+    Attribute(&'a str, &'a str),
+    /// A record, with the shape of the document holding it.
+    Record(Shape, Box<dyn crate::Record>),
+}
+
 /// How to decode, for every codec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecodeOptions {

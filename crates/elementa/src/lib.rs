@@ -40,7 +40,7 @@ mod value;
 pub use elementa_macros::{resource, vendor};
 
 pub use envelope::{ENVELOPE_ROOT, ENVELOPE_VERSION, Envelope, Resolve};
-pub use error::{DecodeError, DecodeOptions, Keep, Shape, StreamError, line_col};
+pub use error::{DecodeError, DecodeOptions, Keep, Shape, StreamError, StreamItem, line_col};
 pub use field::Field;
 pub use ident::{RecordId, Relation};
 pub use link::{LIST_REMOVE_ALL, Many, One};

@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::{
     Any, Dialect, ENVELOPE_ROOT, Envelope, Field, FieldMut, Kind, LIST_REMOVE_ALL, Placement,
-    Record, Relation, Resolve, Resource, ResourceMeta, Slot, Trace,
+    Record, Relation, Resolve, Resource, ResourceMeta, Slot, StreamItem, Trace,
 };
 use serde::de::{
     self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
@@ -89,9 +89,10 @@ pub fn decode_list(
                 inner: EnvelopeVisitor {
                     resolve: &only,
                     cx: &cx,
-                    attributes: None,
-                    each: &mut |r| {
-                        out.push(r);
+                    each: &mut |item| {
+                        if let StreamItem::Record(_, r) = item {
+                            out.push(r);
+                        }
                         Ok(())
                     },
                 },
@@ -186,15 +187,19 @@ pub fn decode_envelope(
         attributes: Vec::new(),
         records: Vec::new(),
     };
-    let records = &mut envelope.records;
     run(&cx, text, |d| {
         d.deserialize_map(TopVisitor {
             inner: EnvelopeVisitor {
                 resolve,
                 cx: &cx,
-                attributes: Some(&mut envelope.attributes),
-                each: &mut |r| {
-                    records.push(r);
+                each: &mut |item| {
+                    match item {
+                        StreamItem::Record(_, r) => envelope.records.push(r),
+                        StreamItem::Attribute(k, v) => {
+                            envelope.attributes.push((k.to_owned(), v.to_owned()));
+                        }
+                        StreamItem::Envelope => {}
+                    }
                     Ok(())
                 },
             },
@@ -242,10 +247,8 @@ impl<'de, V: DeserializeSeed<'de, Value = ()>> Visitor<'de> for TopVisitor<V> {
 struct EnvelopeVisitor<'a, 'c> {
     resolve: Resolve<'a>,
     cx: &'c Ctx,
-    /// Where the attributes go; `None` skips them (a typed decode of one
-    /// evidence's records, which have no place for them).
-    attributes: Option<&'a mut Vec<(String, String)>>,
-    each: &'a mut dyn FnMut(Box<dyn Record>) -> Result<(), String>,
+    /// Where the attributes and the records go, in document order.
+    each: &'a mut dyn FnMut(StreamItem<'_>) -> Result<(), String>,
 }
 
 impl<'de> DeserializeSeed<'de> for EnvelopeVisitor<'_, '_> {
@@ -260,16 +263,14 @@ impl<'de> Visitor<'de> for EnvelopeVisitor<'_, '_> {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object of evidences")
     }
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let cx = self.cx;
         cx.enter()?;
         while let Some(key) = map.next_key::<String>()? {
             if let Some(name) = key.strip_prefix('@') {
                 let value =
                     cx.mark(map.next_value_seed(AttributeSeed), || Seg::Key(key.clone()))?;
-                if let Some(attributes) = self.attributes.as_deref_mut() {
-                    attributes.push((name.to_owned(), value));
-                }
+                (self.each)(StreamItem::Attribute(name, &value)).map_err(de::Error::custom)?;
                 continue;
             }
             let Some(meta) = (self.resolve)(&key).filter(|m| m.root != ENVELOPE_ROOT) else {
@@ -283,7 +284,7 @@ impl<'de> Visitor<'de> for EnvelopeVisitor<'_, '_> {
             let r = map.next_value_seed(EvidenceSeed {
                 meta,
                 cx,
-                each: &mut *self.each,
+                each: &mut |r| (self.each)(StreamItem::Record(crate::Shape::List, r)),
             });
             cx.mark(r, || Seg::Key(key.clone()))?;
         }
@@ -1483,6 +1484,40 @@ pub fn for_each<R: std::io::Read>(
     options: DecodeOptions,
     each: &mut dyn FnMut(crate::Shape, Box<dyn Record>) -> std::io::Result<()>,
 ) -> Result<crate::Shape, crate::StreamError> {
+    for_each_item(meta, reader, options, &mut |item| match item {
+        StreamItem::Record(shape, r) => each(shape, r),
+        StreamItem::Envelope | StreamItem::Attribute(..) => Ok(()),
+    })
+}
+
+/// [`for_each`], handing over ABRA Flexi's envelope too: a
+/// [`StreamItem::Envelope`] before anything else, and the envelope's
+/// attributes where the document has them among the records, so that a
+/// writer can give the envelope back (`elementa_json::EnvelopeWriter`).
+///
+/// ```
+/// use elementa::{Resource, StreamItem};
+/// use elementa_flexi::wire::Adresar;
+///
+/// let text = r#"{"winstrom":{"@version":"1.0","adresar":[{"kod":"A1"}],"@rowCount":"1"}}"#;
+/// let mut seen = Vec::new();
+/// elementa_json::for_each_item(Adresar::resource_meta(), text.as_bytes(), Default::default(),
+///     &mut |item| {
+///         seen.push(match item {
+///             StreamItem::Envelope => "envelope".to_owned(),
+///             StreamItem::Attribute(k, v) => format!("{k}={v}"),
+///             StreamItem::Record(_, r) => r.meta().root.to_owned(),
+///         });
+///         Ok(())
+///     }).unwrap();
+/// assert_eq!(seen, ["envelope", "version=1.0", "adresar", "rowCount=1"]);
+/// ```
+pub fn for_each_item<R: std::io::Read>(
+    meta: &'static ResourceMeta,
+    reader: R,
+    options: DecodeOptions,
+    each: &mut dyn FnMut(StreamItem<'_>) -> std::io::Result<()>,
+) -> Result<crate::Shape, crate::StreamError> {
     let mut framer = Framer::new(reader);
     framer.skip_bom()?;
     let list = framer.skip_whitespace()? == Some(b'[');
@@ -1490,13 +1525,15 @@ pub fn for_each<R: std::io::Read>(
         no_bare_flexi_list(meta)?;
     }
     let cx = Ctx::new(meta.dialect, options);
+    let each_record = &mut |shape, r| each(StreamItem::Record(shape, r));
     if list && !in_envelope(meta) {
-        stream_list(meta, framer, (&cx, options), each)?;
+        stream_list(meta, framer, (&cx, options), each_record)?;
         return Ok(crate::Shape::List);
     }
     if !in_envelope(meta) {
-        return single_record(meta, framer, (&cx, options), each);
+        return single_record(meta, framer, (&cx, options), each_record);
     }
+    each(StreamItem::Envelope)?;
     // Flexi's envelope: serde_json reads the stream itself.
     let start = framer.pos();
     let reader = std::io::BufReader::with_capacity(64 * 1024, framer.into_reader());
@@ -1508,9 +1545,8 @@ pub fn for_each<R: std::io::Read>(
             inner: EnvelopeVisitor {
                 resolve: &only,
                 cx: &cx,
-                attributes: None,
-                each: &mut |r| {
-                    each(crate::Shape::List, r).map_err(|e| {
+                each: &mut |item| {
+                    each(item).map_err(|e| {
                         let message = e.to_string();
                         *failed.borrow_mut() = Some(e);
                         message

@@ -21,11 +21,11 @@ mod ser;
 
 pub use de::{
     DecodeOptions, decode, decode_envelope, decode_into, decode_list, decode_payload, for_each,
-    from_str, from_str_list,
+    for_each_item, from_str, from_str_list,
 };
 pub use ser::{
-    JsonEnvelope, JsonList, JsonRecord, envelope_to_string, to_string, to_string_pretty, to_writer,
-    to_writer_pretty,
+    EnvelopeWriter, JsonEnvelope, JsonList, JsonRecord, envelope_to_string, to_string,
+    to_string_pretty, to_writer, to_writer_pretty,
 };
 
 use crate::Record;

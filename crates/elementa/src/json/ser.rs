@@ -189,6 +189,117 @@ pub fn envelope_to_string(envelope: &Envelope, pretty: bool) -> String {
     utf8(out)
 }
 
+/// Writes ABRA Flexi records to `writer` as they come, compact, inside a
+/// `{"winstrom": {…}}` envelope: each attribute (`@version`, `@rowCount`)
+/// and each evidence's run of records (`"adresar": […]`) in the order they
+/// are given, as [`envelope_to_string`] writes a whole envelope.
+///
+/// ```
+/// use elementa::json::EnvelopeWriter;
+/// use elementa_flexi::wire::Adresar;
+///
+/// let mut w = EnvelopeWriter::new(Vec::new());
+/// w.attribute("version", "1.0").unwrap();
+/// w.push(&Adresar { kod: "A/1".into(), ..Default::default() }).unwrap();
+/// w.push(&Adresar { kod: "A/2".into(), ..Default::default() }).unwrap();
+/// w.attribute("rowCount", "2").unwrap();
+/// w.evidence("faktura-vydana").unwrap();
+/// let out = String::from_utf8(w.finish().unwrap()).unwrap();
+/// assert_eq!(out,
+///     r#"{"winstrom":{"@version":"1.0","adresar":[{"kod":"A\/1"},{"kod":"A\/2"}],"@rowCount":"2","faktura-vydana":[]}}"#);
+/// ```
+pub struct EnvelopeWriter<W: std::io::Write> {
+    writer: W,
+    /// Whether `{"winstrom":{` and a first member are written.
+    started: bool,
+    any: bool,
+    /// The evidence whose array is open, and how many records it holds.
+    open: Option<(&'static str, usize)>,
+}
+
+impl<W: std::io::Write> EnvelopeWriter<W> {
+    /// A writer that has written nothing yet.
+    pub fn new(writer: W) -> Self {
+        EnvelopeWriter {
+            writer,
+            started: false,
+            any: false,
+            open: None,
+        }
+    }
+
+    /// Starts a member of the envelope's object: `{"winstrom":{` first, a
+    /// comma after another member.
+    fn member(&mut self) -> std::io::Result<()> {
+        if !self.started {
+            self.writer.write_all(br#"{"winstrom":{"#)?;
+            self.started = true;
+        }
+        if self.any {
+            self.writer.write_all(b",")?;
+        }
+        self.any = true;
+        Ok(())
+    }
+
+    fn close_array(&mut self) -> std::io::Result<()> {
+        if self.open.take().is_some() {
+            self.writer.write_all(b"]")?;
+        }
+        Ok(())
+    }
+
+    /// Writes an attribute (`name` without the `@`).
+    pub fn attribute(&mut self, name: &str, value: &str) -> std::io::Result<()> {
+        self.close_array()?;
+        self.member()?;
+        write_value(&mut self.writer, &format!("@{name}"), true, false)?;
+        self.writer.write_all(b":")?;
+        write_value(&mut self.writer, &value, true, false)?;
+        Ok(())
+    }
+
+    /// Opens the array of `evidence` (its `root`, `"adresar"`) unless it is
+    /// the one open: how an evidence with no record is written
+    /// (`"adresar":[]`); [`Self::push`] opens it itself.
+    pub fn evidence(&mut self, evidence: &'static str) -> std::io::Result<()> {
+        if self.open.is_some_and(|(open, _)| open == evidence) {
+            return Ok(());
+        }
+        self.close_array()?;
+        self.member()?;
+        write_value(&mut self.writer, &evidence, true, false)?;
+        self.writer.write_all(b":[")?;
+        self.open = Some((evidence, 0));
+        Ok(())
+    }
+
+    /// Writes a record, in the array of its evidence: the one open, or a
+    /// new one after an attribute or another evidence's records.
+    pub fn push(&mut self, record: &dyn Record) -> std::io::Result<()> {
+        self.evidence(record.meta().root)?;
+        if let Some((_, n)) = &mut self.open {
+            if *n > 0 {
+                self.writer.write_all(b",")?;
+            }
+            *n += 1;
+        }
+        write_value(&mut self.writer, &JsonRecord(record), true, false)?;
+        Ok(())
+    }
+
+    /// Closes the envelope and returns the writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.close_array()?;
+        if !self.started {
+            self.writer.write_all(br#"{"winstrom":{"#)?;
+        }
+        self.writer.write_all(b"}}")?;
+        self.writer.flush()?;
+        Ok(self.writer)
+    }
+}
+
 /// The text serde_json wrote.
 #[allow(
     clippy::expect_used,
