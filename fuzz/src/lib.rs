@@ -148,7 +148,11 @@ pub fn json_document(meta: &'static ResourceMeta, text: &str) {
             // Coupa's payloads stream item by item, framed and parsed from
             // their bytes: the same error, path and position as a document.
             if meta.dialect == elementa::Dialect::Coupa {
-                assert_eq!(doc.to_string(), streamed, "stream and document errors differ");
+                assert_eq!(
+                    doc.to_string(),
+                    streamed,
+                    "stream and document errors differ"
+                );
             }
             return;
         }
@@ -231,6 +235,7 @@ pub fn flexi_records(text: &str) {
         );
         let second = elementa_xml::encode_envelope(&again).expect("re-encodes");
         assert_eq!(first, second, "layout is not stable");
+        flexi_stream(text, &doc.envelope, elementa_project::stream::Format::Xml);
     } else {
         let Ok(envelope) = elementa_json::decode_envelope(text, &evidence, options) else {
             return;
@@ -243,7 +248,76 @@ pub fn flexi_records(text: &str) {
             elementa_json::envelope_to_string(&again, false),
             "value changed"
         );
+        flexi_stream(text, &envelope, elementa_project::stream::Format::Json);
     }
+}
+
+/// An envelope of one evidence's records streams as its document decodes
+/// (attributes, then records), and a streaming projection of it writes an
+/// envelope that decodes again, with the same attributes and records.
+fn flexi_stream(
+    text: &str,
+    envelope: &elementa::Envelope,
+    format: elementa_project::stream::Format,
+) {
+    use elementa::StreamItem;
+    use elementa_flexi::wire::evidence;
+    use elementa_project::stream::{Format, project_stream};
+    let Some(meta) = envelope.records.first().map(|r| r.meta()) else {
+        return;
+    };
+    if envelope.records.iter().any(|r| r.meta().id != meta.id) {
+        return;
+    }
+    let (mut attributes, mut records) = (Vec::new(), Vec::new());
+    let mut each = |item: StreamItem<'_>| {
+        match item {
+            StreamItem::Attribute(k, v) => attributes.push((k.to_owned(), v.to_owned())),
+            StreamItem::Record(_, r) => records.push(value(&*r)),
+            StreamItem::Envelope => {}
+        }
+        Ok(())
+    };
+    let options = DecodeOptions::default();
+    let streamed = match format {
+        Format::Xml => elementa_xml::for_each_item(meta, text.as_bytes(), options, &mut each),
+        Format::Json => elementa_json::for_each_item(meta, text.as_bytes(), options, &mut each),
+    };
+    streamed.unwrap_or_else(|e| panic!("the document decodes, streaming says {e}"));
+    assert_eq!(
+        attributes, envelope.attributes,
+        "streamed attributes differ"
+    );
+    let whole: Vec<&dyn Record> = envelope.records.iter().map(|r| &**r).collect();
+    assert_eq!(records, values(&whole), "stream and document differ");
+
+    let projection =
+        elementa_project::Projection::ReturnObject(elementa_project::ReturnObject::Shallow);
+    let mut out = Vec::new();
+    project_stream(
+        meta,
+        format,
+        text.as_bytes(),
+        &mut out,
+        &projection,
+        elementa_project::Method::Get,
+    )
+    .unwrap_or_else(|e| panic!("the projection streams: {e}"));
+    let out = String::from_utf8(out).expect("the projection writes UTF-8");
+    let back = match format {
+        Format::Xml => elementa_xml::decode_envelope(&out, &evidence, options).map(|d| d.envelope),
+        Format::Json => elementa_json::decode_envelope(&out, &evidence, options),
+    }
+    .unwrap_or_else(|e| panic!("the projection's output decodes: {e}\n{out}"));
+    assert_eq!(
+        back.attributes, envelope.attributes,
+        "projected attributes differ\n{out}"
+    );
+    assert_eq!(
+        back.records.len(),
+        envelope.records.len(),
+        "projected records differ\n{out}"
+    );
 }
 
 /// A `fields` selection: `wire\n` and the selection's JSON.
