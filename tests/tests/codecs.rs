@@ -612,3 +612,61 @@ fn a_flexi_null_list_of_identifiers_round_trips_in_json() {
         r#"{"winstrom":{"@version":"1.0","faktura-vydana":[{"kod":"VF1","external-ids":null}]}}"#;
     assert_eq!(flexi_json(meta, json).1, json);
 }
+
+/// The streaming envelope writers refuse what their form cannot hold rather
+/// than write a document Flexi and elementa would misread: an XML attribute
+/// given twice (not well-formed; a JSON envelope can carry it), an
+/// evidence's records in two JSON arrays under one key (most JSON readers
+/// keep only the last), and records that are not an evidence's.
+#[test]
+fn envelope_writers_refuse_what_their_form_cannot_hold() {
+    use elementa_flexi::wire::{Adresar, Changes, FakturaVydana, evidence};
+    let adresar = |kod: &str| Adresar {
+        kod: kod.into(),
+        ..Default::default()
+    };
+    let layout = || elementa_xml::Layout::for_dialect(elementa::Dialect::Flexi);
+
+    // Two `@version` keys decode from JSON; XML cannot write them.
+    let json = r#"{"winstrom":{"@version":"1.0","@version":"2.0","adresar":[{"kod":"A"}]}}"#;
+    let envelope = elementa_json::decode_envelope(json, &evidence, Default::default()).unwrap();
+    assert_eq!(envelope.attributes.len(), 2);
+    let err = elementa_xml::envelope_to_string(&envelope).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the attribute `version` is given twice"),
+        "{err}"
+    );
+    let twice = envelope.attributes.clone();
+    let mut w = elementa_xml::ListWriter::envelope(Vec::new(), layout(), twice.clone());
+    let err = w.push(&adresar("A")).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+    let empty = elementa_xml::ListWriter::envelope(Vec::new(), layout(), twice);
+    assert!(empty.finish().is_err());
+
+    // JSON: a run of records after another evidence's opens its own array;
+    // a second run of the same evidence is refused.
+    let mut w = elementa_json::EnvelopeWriter::new(Vec::new());
+    w.push(&adresar("A")).unwrap();
+    w.push(&FakturaVydana::default()).unwrap();
+    let err = w.push(&adresar("B")).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    assert!(
+        err.to_string()
+            .contains("`adresar` would come in two arrays"),
+        "{err}"
+    );
+
+    // A change listing is a whole document, and a Coupa record no evidence's.
+    let mut w = elementa_json::EnvelopeWriter::new(Vec::new());
+    assert!(w.push(&Changes::default()).is_err());
+    assert!(w.push(&Comment::default()).is_err());
+    let mut w = elementa_xml::ListWriter::envelope(Vec::new(), layout(), Vec::new());
+    assert!(w.push(&Changes::default()).is_err());
+    assert!(w.push(&Comment::default()).is_err());
+    w.push(&adresar("A")).unwrap();
+    assert_eq!(
+        String::from_utf8(w.finish().unwrap()).unwrap(),
+        "<?xml version=\"1.0\"?>\n<winstrom>\n  <adresar>\n    <kod>A</kod>\n  </adresar>\n</winstrom>\n"
+    );
+}

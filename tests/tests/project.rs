@@ -527,4 +527,39 @@ fn streaming_keeps_an_abra_flexi_listing_in_its_envelope() {
         stream_text(meta, Format::Xml, r#"<winstrom version="1.0"/>"#, &limited),
         "<?xml version=\"1.0\"?>\n<winstrom version=\"1.0\"/>\n"
     );
+
+    // An input that fails at its first record leaves no half-written
+    // envelope behind (the attributes wait for the first record).
+    let mut out = Vec::new();
+    let bad = r#"{"winstrom":{"@version":"1.0","faktura-vydana":[{"sumCelkem":"x"}]}}"#;
+    let err = project_stream(
+        meta,
+        Format::Json,
+        bad.as_bytes(),
+        &mut out,
+        &shallow(),
+        Method::Get,
+    );
+    assert!(err.is_err());
+    assert_eq!(String::from_utf8(out).unwrap(), "");
+
+    // A change listing is a whole document: its entries are not records a
+    // projection shapes (`limited` would give `<winstrom/>`, `shallow` lose
+    // each change's evidence and version).
+    let changes = elementa_flexi::wire::Changes::resource_meta();
+    let mut out = Vec::new();
+    let err = project_stream(
+        changes,
+        Format::Xml,
+        fixture("flexi/changes.seed.xml").as_bytes(),
+        &mut out,
+        &limited,
+        Method::Get,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "flexi/changes is a whole ABRA Flexi document, not records: return_object and fields shape an evidence's records (such as flexi/faktura-vydana)"
+    );
+    assert!(out.is_empty());
 }

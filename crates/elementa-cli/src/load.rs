@@ -153,7 +153,31 @@ pub fn resource_of_root_file(path: &Path, vendor: Vendor) -> Result<&'static Res
     let text = String::from_utf8_lossy(&head);
     let (root, _) =
         elementa_xml::peek_root(&text).map_err(|e| format!("{}:{e}", path.display()))?;
+    if root == ENVELOPE_ROOT {
+        return resource_of_envelope(&text).map_err(|e| format!("{}: {e}", path.display()));
+    }
     resource_of_root(&root, vendor).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The resource of an ABRA Flexi XML document (`<winstrom>`) from the start
+/// of it: a change listing or a write answer as a whole, or the evidence of
+/// the records it holds, told by its first record.
+fn resource_of_envelope(head: &str) -> Result<&'static ResourceMeta, String> {
+    use elementa_flexi::wire::{self, DocumentKind};
+    match wire::kind_of(head) {
+        DocumentKind::Changes => return Ok(wire::Changes::resource_meta()),
+        DocumentKind::WriteResponse => return Ok(wire::WriteResponse::resource_meta()),
+        DocumentKind::Records => {}
+    }
+    match elementa_xml::peek_first_child(head) {
+        Ok(Some((name, _))) => wire::evidence(&name).ok_or_else(|| {
+            format!("<{ENVELOPE_ROOT}> holds <{name}>, which is no ABRA Flexi evidence; name the resource with --resource")
+        }),
+        Ok(None) => Err(format!(
+            "<{ENVELOPE_ROOT}> holds no record to tell its evidence by; name it with --resource (for example --resource flexi/faktura-vydana)"
+        )),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Finds the resource of an XML document from its root element.

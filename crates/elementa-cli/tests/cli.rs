@@ -403,6 +403,39 @@ fn project_shallow_xml_finds_the_resource_from_the_root() {
     assert!(!r.stdout.contains("<decimals"));
 }
 
+/// A Flexi listing names its evidence by its records, not by its root
+/// (`<winstrom>`, the root of every Flexi document): `project` tells it by
+/// the first record, as `check` does, and keeps the envelope.
+#[test]
+fn project_tells_an_abra_flexi_listing_by_its_first_record() {
+    let r = elementa(&[
+        "project",
+        "--return-object",
+        "limited",
+        "tests/fixtures/flexi/faktura-vydana.xml",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "<?xml version=\"1.0\"?>\n<winstrom version=\"1.0\" rowCount=\"1\">\n  <faktura-vydana>\n    <id>2859</id>\n  </faktura-vydana>\n</winstrom>\n"
+    );
+
+    let empty = write_temp("empty-envelope.xml", "<winstrom version=\"1.0\"/>");
+    let r = elementa(&[
+        "project",
+        "--return-object",
+        "limited",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("holds no record to tell its evidence by; name it with --resource"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn changes_prints_the_seed_listings() {
     let r = elementa(&[

@@ -116,6 +116,12 @@ pub enum ProjectError {
         /// The record's resource.
         found: &'static str,
     },
+    /// A whole ABRA Flexi document (a change listing, a write answer), not
+    /// records that a projection shapes.
+    #[error(
+        "{0} is a whole ABRA Flexi document, not records: return_object and fields shape an evidence's records (such as flexi/faktura-vydana)"
+    )]
+    NotRecords(&'static str),
 }
 
 impl Projection {

@@ -59,6 +59,9 @@ pub fn project_stream<R: BufRead, W: Write>(
     method: Method,
 ) -> Result<(), Error> {
     projection.check(method)?;
+    if meta.dialect == elementa::Dialect::Flexi && meta.root == elementa::ENVELOPE_ROOT {
+        return Err(ProjectError::NotRecords(meta.id).into());
+    }
     if projection.is_empty_body() {
         return Ok(());
     }
@@ -73,8 +76,11 @@ pub fn project_stream<R: BufRead, W: Write>(
     };
     match format {
         Format::Json => {
-            // A Flexi envelope is written back as one, its attributes kept.
+            // A Flexi envelope is written back as one, its attributes kept;
+            // those before the first record wait for it, so that an input
+            // failing there leaves no half-written envelope.
             let mut envelope: Option<elementa_json::EnvelopeWriter<&mut W>> = None;
+            let mut waiting: Vec<(String, String)> = Vec::new();
             let mut plain = Some(&mut output);
             let mut count = 0usize;
             let shape = elementa_json::for_each_item(meta, input, options, &mut |item| {
@@ -84,16 +90,18 @@ pub fn project_stream<R: BufRead, W: Write>(
                             envelope = Some(elementa_json::EnvelopeWriter::new(o));
                         }
                     }
-                    StreamItem::Attribute(name, value) => {
-                        if let Some(e) = envelope.as_mut() {
-                            e.attribute(name, value)?;
-                        }
-                    }
+                    StreamItem::Attribute(name, value) => match envelope.as_mut() {
+                        Some(e) if count > 0 => e.attribute(name, value)?,
+                        _ => waiting.push((name.to_owned(), value.to_owned())),
+                    },
                     StreamItem::Record(shape, r) => {
                         let Some(p) = projected(r, projection)? else {
                             return Ok(());
                         };
                         if let Some(e) = envelope.as_mut() {
+                            for (name, value) in waiting.drain(..) {
+                                e.attribute(&name, &value)?;
+                            }
                             e.push(&*p)?;
                             count += 1;
                         } else if let Some(o) = plain.as_mut() {
@@ -110,6 +118,9 @@ pub fn project_stream<R: BufRead, W: Write>(
             })?;
             match (envelope, plain) {
                 (Some(mut e), _) => {
+                    for (name, value) in waiting.drain(..) {
+                        e.attribute(&name, &value)?;
+                    }
                     // Flexi lists an evidence with no record (`"adresar":[]`).
                     if count == 0 {
                         e.evidence(meta.root)?;

@@ -386,8 +386,7 @@ pub(crate) fn envelope_start(
 ) -> std::io::Result<String> {
     let mut w = Writer::document(layout, Dialect::Flexi);
     w.line(0);
-    let attrs = attributes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    w.open(ENVELOPE_ROOT, true, None, attrs);
+    w.envelope_tag(attributes);
     w.out.push_str(if empty { "/>" } else { ">" });
     match w.error {
         Some(e) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
@@ -653,11 +652,25 @@ impl<'l> Writer<'l> {
         self.out.push('>');
     }
 
+    /// `<winstrom` and its attributes, without the `>`; an attribute named
+    /// twice fails (XML allows each once).
+    fn envelope_tag(&mut self, attributes: &[(String, String)]) {
+        let attrs = attributes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        self.open(ENVELOPE_ROOT, true, None, attrs);
+        for (i, (k, _)) in attributes.iter().enumerate() {
+            if attributes.iter().take(i).any(|(seen, _)| seen == k) {
+                self.fail(
+                    ENVELOPE_ROOT,
+                    format!("the attribute `{k}` is given twice; XML allows it once"),
+                );
+            }
+        }
+    }
+
     /// `<winstrom …>` and each record named after its evidence.
     fn envelope(&mut self, attributes: &[(String, String)], records: Vec<&dyn Record>) {
         self.line(0);
-        let attrs = attributes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        self.open(ENVELOPE_ROOT, true, None, attrs);
+        self.envelope_tag(attributes);
         if records.is_empty() {
             self.out.push_str("/>");
             return;

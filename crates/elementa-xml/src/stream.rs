@@ -93,7 +93,9 @@ pub struct ListWriter<W: Write> {
     writer: W,
     layout: Layout,
     root: Root,
-    count: usize,
+    /// Whether the root's start (the declaration, a list's or envelope's
+    /// start tag) is written.
+    started: bool,
     /// What was worked out of the metadata, kept from record to record.
     facts: FactCache,
 }
@@ -115,7 +117,7 @@ impl<W: Write> ListWriter<W> {
             writer,
             layout,
             root: Root::List(meta),
-            count: 0,
+            started: false,
             facts: FactCache::default(),
         }
     }
@@ -130,13 +132,16 @@ impl<W: Write> ListWriter<W> {
 
     /// A writer of ABRA Flexi records inside a `winstrom` envelope with
     /// `attributes` (without JSON's `@`: `version`, `rowCount`, …); each
-    /// record is named after its own evidence.
+    /// record is named after its own evidence. Attributes XML cannot hold (a
+    /// name given twice, a character outside XML's) fail with `InvalidData`
+    /// at the first [`Self::push`], or at [`Self::finish`] when none came; a
+    /// record that is not an evidence's with `InvalidInput`.
     pub fn envelope(writer: W, layout: Layout, attributes: Vec<(String, String)>) -> Self {
         ListWriter {
             writer,
             layout,
             root: Root::Envelope(attributes),
-            count: 0,
+            started: false,
             facts: FactCache::default(),
         }
     }
@@ -162,7 +167,21 @@ impl<W: Write> ListWriter<W> {
     /// (an error of kind `InvalidData` naming the element), what precedes a
     /// long text in this record may already be written.
     pub fn push(&mut self, record: &dyn Record) -> std::io::Result<()> {
-        if self.count == 0 {
+        let (level, name) = match self.root {
+            Root::One(meta) => (0, meta.root),
+            Root::List(meta) => (1, meta.root),
+            Root::Envelope(_) => {
+                let meta = record.meta();
+                if meta.dialect != elementa::Dialect::Flexi || meta.root == ENVELOPE_ROOT {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        format!("{} is no ABRA Flexi evidence's record", meta.id),
+                    ));
+                }
+                (1, meta.root)
+            }
+        };
+        if !self.started {
             match &self.root {
                 Root::One(_) => self.declaration()?,
                 Root::List(meta) => {
@@ -176,12 +195,8 @@ impl<W: Write> ListWriter<W> {
                     self.writer.write_all(start.as_bytes())?;
                 }
             }
+            self.started = true;
         }
-        let (level, name) = match self.root {
-            Root::One(meta) => (0, meta.root),
-            Root::List(meta) => (1, meta.root),
-            Root::Envelope(_) => (1, record.meta().root),
-        };
         let continued = level == 1 || self.layout.declaration.is_some();
         fragment_to(
             record,
@@ -192,7 +207,6 @@ impl<W: Write> ListWriter<W> {
             &mut self.writer,
             &mut self.facts,
         )?;
-        self.count += 1;
         Ok(())
     }
 
@@ -203,16 +217,16 @@ impl<W: Write> ListWriter<W> {
         } else {
             ""
         };
-        match (&self.root, self.count) {
+        match (&self.root, self.started) {
             (Root::One(_), _) => {}
-            (Root::List(meta), 0) => {
+            (Root::List(meta), false) => {
                 let plural = meta.plural;
                 self.declaration()?;
                 let nl = self.root_break();
                 write!(self.writer, "{nl}<{plural} type=\"array\"/>")?;
             }
             (Root::List(meta), _) => write!(self.writer, "{nl}</{}>", meta.plural)?,
-            (Root::Envelope(attributes), 0) => {
+            (Root::Envelope(attributes), false) => {
                 let start = envelope_start(&self.layout, attributes, true)?;
                 self.writer.write_all(start.as_bytes())?;
             }

@@ -208,6 +208,7 @@ pub fn envelope_to_string(envelope: &Envelope, pretty: bool) -> String {
 /// assert_eq!(out,
 ///     r#"{"winstrom":{"@version":"1.0","adresar":[{"kod":"A\/1"},{"kod":"A\/2"}],"@rowCount":"2","faktura-vydana":[]}}"#);
 /// ```
+#[derive(Debug)]
 pub struct EnvelopeWriter<W: std::io::Write> {
     writer: W,
     /// Whether `{"winstrom":{` and a first member are written.
@@ -215,6 +216,8 @@ pub struct EnvelopeWriter<W: std::io::Write> {
     any: bool,
     /// The evidence whose array is open, and how many records it holds.
     open: Option<(&'static str, usize)>,
+    /// The evidences whose array is written and closed.
+    closed: Vec<&'static str>,
 }
 
 impl<W: std::io::Write> EnvelopeWriter<W> {
@@ -225,6 +228,7 @@ impl<W: std::io::Write> EnvelopeWriter<W> {
             started: false,
             any: false,
             open: None,
+            closed: Vec::new(),
         }
     }
 
@@ -243,8 +247,9 @@ impl<W: std::io::Write> EnvelopeWriter<W> {
     }
 
     fn close_array(&mut self) -> std::io::Result<()> {
-        if self.open.take().is_some() {
+        if let Some((evidence, _)) = self.open.take() {
             self.writer.write_all(b"]")?;
+            self.closed.push(evidence);
         }
         Ok(())
     }
@@ -262,9 +267,27 @@ impl<W: std::io::Write> EnvelopeWriter<W> {
     /// Opens the array of `evidence` (its `root`, `"adresar"`) unless it is
     /// the one open: how an evidence with no record is written
     /// (`"adresar":[]`); [`Self::push`] opens it itself.
+    ///
+    /// An evidence whose array was closed (by an attribute or another
+    /// evidence's records) is refused (`InvalidInput`): its key would be
+    /// written twice, and most JSON readers keep only the last.
     pub fn evidence(&mut self, evidence: &'static str) -> std::io::Result<()> {
         if self.open.is_some_and(|(open, _)| open == evidence) {
             return Ok(());
+        }
+        let refuse = |message: String| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                message,
+            ))
+        };
+        if self.closed.contains(&evidence) {
+            return refuse(format!(
+                "the records of `{evidence}` would come in two arrays under the same key"
+            ));
+        }
+        if evidence == ENVELOPE_ROOT || evidence.starts_with('@') {
+            return refuse(format!("`{evidence}` is no evidence a `winstrom` holds"));
         }
         self.close_array()?;
         self.member()?;
@@ -275,9 +298,17 @@ impl<W: std::io::Write> EnvelopeWriter<W> {
     }
 
     /// Writes a record, in the array of its evidence: the one open, or a
-    /// new one after an attribute or another evidence's records.
+    /// new one after an attribute or another evidence's records. A record
+    /// that is not an ABRA Flexi evidence's is refused (`InvalidInput`).
     pub fn push(&mut self, record: &dyn Record) -> std::io::Result<()> {
-        self.evidence(record.meta().root)?;
+        let meta = record.meta();
+        if meta.dialect != Dialect::Flexi {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{} is not an ABRA Flexi record", meta.id),
+            ));
+        }
+        self.evidence(meta.root)?;
         if let Some((_, n)) = &mut self.open {
             if *n > 0 {
                 self.writer.write_all(b",")?;
