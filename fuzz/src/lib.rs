@@ -294,15 +294,17 @@ fn flexi_stream(
     let projection =
         elementa_project::Projection::ReturnObject(elementa_project::ReturnObject::Shallow);
     let mut out = Vec::new();
-    project_stream(
-        meta,
-        format,
-        text.as_bytes(),
-        &mut out,
-        &projection,
-        elementa_project::Method::Get,
-    )
-    .unwrap_or_else(|e| panic!("the projection streams: {e}"));
+    let method = elementa_project::Method::Get;
+    if let Err(e) = project_stream(meta, format, text.as_bytes(), &mut out, &projection, method) {
+        // JSON may repeat an evidence's key around an attribute; the writer
+        // refuses to repeat it.
+        assert!(
+            e.to_string()
+                .contains("would come in two arrays under the same key"),
+            "the projection streams: {e}"
+        );
+        return;
+    }
     let out = String::from_utf8(out).expect("the projection writes UTF-8");
     let back = match format {
         Format::Xml => elementa_xml::decode_envelope(&out, &evidence, options).map(|d| d.envelope),

@@ -691,3 +691,31 @@ fn a_free_form_element_keeps_its_childrens_tags() {
     let again = elementa_xml::to_string(back.records()[0]).unwrap();
     assert_eq!(again, xml);
 }
+
+/// Found by `flexi_records` once it streamed envelopes too: `"stats"`, the
+/// plural of the evidence `stat`, was taken as that evidence's key by the
+/// whole-document decoders (the resolver matched plurals), while streaming,
+/// which matches the record's own name, refused it. Flexi keys records by
+/// the evidence's name only; both now refuse a plural.
+#[test]
+fn a_flexi_envelope_keys_records_by_evidence_not_by_plural() {
+    use elementa_flexi::wire::{Stat, evidence};
+    let text = r#"{"winstrom":{"stats":{"w":[]}}}"#;
+    let err = elementa_json::decode_envelope(text, &evidence, Default::default()).unwrap_err();
+    assert!(
+        err.to_string().contains("no evidence named `stats`"),
+        "{err}"
+    );
+    let streamed = elementa_json::for_each(
+        Stat::resource_meta(),
+        text.as_bytes(),
+        Default::default(),
+        &mut |_, _| Ok(()),
+    );
+    assert!(streamed.is_err());
+    let xml = r#"<winstrom version="1.0"><stats/></winstrom>"#;
+    assert!(elementa_xml::decode_envelope(xml, &evidence, Default::default()).is_err());
+    let ok = r#"{"winstrom":{"stat":[{"kod":"CZ"}]}}"#;
+    let envelope = elementa_json::decode_envelope(ok, &evidence, Default::default()).unwrap();
+    assert_eq!(envelope.records.len(), 1);
+}

@@ -322,9 +322,13 @@ pub fn page_to_json(page: &ChangePage) -> String {
 /// assert_eq!(evidence("faktura-vydana").map(|m| m.id), Some("flexi/faktura-vydana"));
 /// assert!(evidence("winstrom").is_none());
 /// assert!(evidence("change").is_none());
+/// // Flexi names an evidence's records by the evidence, never by a plural.
+/// assert_eq!(evidence("stat").map(|m| m.id), Some("flexi/stat"));
+/// assert!(evidence("stats").is_none());
 /// ```
 pub fn evidence(name: &str) -> Option<&'static elementa::ResourceMeta> {
-    resource_by_root(name).filter(|m| m.root != elementa::ENVELOPE_ROOT && !m.paths.is_empty())
+    resource_by_root(name)
+        .filter(|m| m.root == name && m.root != elementa::ENVELOPE_ROOT && !m.paths.is_empty())
 }
 
 /// What a `winstrom` document holds, which decides the type that decodes it.
