@@ -115,6 +115,24 @@ pub fn xml_document(meta: &'static ResourceMeta, text: &str) {
     );
     let second = elementa_xml::encode(&again).expect("re-encodes again");
     assert_eq!(first, second, "layout is not stable");
+    // XML says less than JSON: whatever it says survives a trip through
+    // JSON and back (`elementa convert` both ways).
+    for record in doc.records() {
+        let json = value(record);
+        let back = elementa_json::decode(meta, &json)
+            .unwrap_or_else(|e| panic!("its JSON decodes: {e}\n{json}"));
+        assert_eq!(value(&*back), json, "value changed through JSON");
+        let xml = elementa_xml::to_string(&*back)
+            .unwrap_or_else(|e| panic!("its JSON value encodes to XML: {e}\n{json}"));
+        let again = elementa_xml::decode(meta, &xml, DecodeOptions::default())
+            .unwrap_or_else(|e| panic!("XML from its JSON decodes: {e}\n{xml}"));
+        let again = again.records();
+        assert_eq!(
+            values(&again),
+            [json],
+            "value changed through JSON and XML\n{xml}"
+        );
+    }
 }
 
 /// Coupa JSON: `wire\n` and the payload (one record or an array).
@@ -235,6 +253,24 @@ pub fn flexi_records(text: &str) {
         );
         let second = elementa_xml::encode_envelope(&again).expect("re-encodes");
         assert_eq!(first, second, "layout is not stable");
+        // Through JSON and back, what the XML said stays.
+        let json = elementa_json::envelope_to_string(&doc.envelope, false);
+        let back = elementa_json::decode_envelope(&json, &evidence, options)
+            .unwrap_or_else(|e| panic!("its JSON decodes: {e}\n{json}"));
+        assert_eq!(
+            elementa_json::envelope_to_string(&back, false),
+            json,
+            "value changed through JSON"
+        );
+        let xml = elementa_xml::envelope_to_string(&back)
+            .unwrap_or_else(|e| panic!("its JSON value encodes to XML: {e}\n{json}"));
+        let again = elementa_xml::decode_envelope(&xml, &evidence, options)
+            .unwrap_or_else(|e| panic!("XML from its JSON decodes: {e}\n{xml}"));
+        assert_eq!(
+            elementa_json::envelope_to_string(&again.envelope, false),
+            json,
+            "value changed through JSON and XML\n{xml}"
+        );
         flexi_stream(text, &doc.envelope, elementa_project::stream::Format::Xml);
     } else {
         let Ok(envelope) = elementa_json::decode_envelope(text, &evidence, options) else {
