@@ -133,6 +133,10 @@ pub fn xml_document(meta: &'static ResourceMeta, text: &str) {
             "value changed through JSON and XML\n{xml}"
         );
     }
+    if meta.dialect == elementa::Dialect::Coupa {
+        let list = matches!(doc.body, elementa_xml::Body::List(_));
+        projections_stream_as_typed(meta, text, &doc.records(), list, Format::Xml);
+    }
 }
 
 /// Coupa JSON: `wire\n` and the payload (one record or an array).
@@ -194,6 +198,70 @@ pub fn json_document(meta: &'static ResourceMeta, text: &str) {
             let again = elementa_xml::to_string(back[0]).expect("re-encodes");
             assert_eq!(xml, again, "XML of the JSON value is not stable");
         }
+    }
+    if meta.dialect == elementa::Dialect::Coupa {
+        let refs: Vec<&dyn Record> = records.iter().map(|r| &**r).collect();
+        projections_stream_as_typed(meta, text, &refs, list, Format::Json);
+    }
+}
+
+use elementa_project::stream::Format;
+
+/// A streaming projection (which skips unread what it drops) writes what
+/// projecting the decoded records and encoding them writes.
+fn projections_stream_as_typed(
+    meta: &'static ResourceMeta,
+    text: &str,
+    records: &[&dyn Record],
+    list: bool,
+    format: Format,
+) {
+    use elementa_project::{Method, Projection, ReturnObject, project};
+    for p in [ReturnObject::Limited, ReturnObject::Shallow].map(Projection::ReturnObject) {
+        let typed: Vec<Box<dyn Record>> = records
+            .iter()
+            .map(|r| {
+                project(*r, &p)
+                    .expect("a GET projection applies")
+                    .expect("return_object other than none gives a record")
+            })
+            .collect();
+        let typed: Vec<&dyn Record> = typed.iter().map(|r| &**r).collect();
+        let expected = match (format, list, typed.first()) {
+            (Format::Json, true, _) => format!(
+                "[{}]\n",
+                typed
+                    .iter()
+                    .map(|r| value(*r))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            (Format::Json, false, Some(one)) => format!("{}\n", value(*one)),
+            (Format::Xml, true, _) => {
+                let layout = elementa_xml::Layout::for_dialect(meta.dialect);
+                match elementa_xml::encode_records(meta, typed.iter().copied(), &layout) {
+                    Ok(xml) => xml,
+                    Err(_) => continue,
+                }
+            }
+            (Format::Xml, false, Some(one)) => match elementa_xml::to_string(*one) {
+                Ok(xml) => xml,
+                Err(_) => continue,
+            },
+            (_, false, None) => panic!("a single-record document without its record"),
+        };
+        let mut out = Vec::new();
+        elementa_project::stream::project_stream(
+            meta,
+            format,
+            text.as_bytes(),
+            &mut out,
+            &p,
+            Method::Get,
+        )
+        .unwrap_or_else(|e| panic!("the document decodes, the projection {p:?} says {e}"));
+        let out = String::from_utf8(out).expect("the projection writes UTF-8");
+        assert_eq!(out, expected, "{p:?} streamed differs from typed");
     }
 }
 
@@ -298,7 +366,7 @@ fn flexi_stream(
 ) {
     use elementa::StreamItem;
     use elementa_flexi::wire::evidence;
-    use elementa_project::stream::{Format, project_stream};
+    use elementa_project::stream::project_stream;
     let Some(meta) = envelope.records.first().map(|r| r.meta()) else {
         return;
     };
