@@ -1270,6 +1270,13 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             }
             return Ok((Any::Object(members), tags));
         }
+        // Layout alone across lines is how Rails (Coupa) writes an empty
+        // hash: `<custom-fields>\n  </custom-fields>`, `{}` in its JSON.
+        // (The encoder writes a string of such whitespace with character
+        // references, which count as text.)
+        if layout_only && cdata.is_empty() && ty.is_none() && text.contains('\n') {
+            return Ok((Any::Object(Vec::new()), tags));
+        }
         // CDATA between layout whitespace: the sections are the value.
         if layout_only {
             text = sections_only(text, &cdata);

@@ -967,9 +967,38 @@ impl<'l> Writer<'l> {
             self.out.push_str("/>");
         } else {
             self.out.push('>');
-            self.text(name, text);
+            self.free_text(name, text);
             self.close(name);
         }
+    }
+
+    /// The text of an unknown element. Layout alone across lines is how
+    /// an empty object is written (`<custom-fields>\n  </custom-fields>`,
+    /// as Rails writes an empty hash), so a string of only such whitespace
+    /// is written with its line ends as character references, and reads
+    /// back as the string.
+    fn free_text(&mut self, name: &str, text: &str) {
+        if text.contains('\n')
+            && text
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            escape(&mut self.out, text, true);
+        } else {
+            self.text(name, text);
+        }
+    }
+
+    /// An empty object's element: its start and end tags around a line
+    /// end (and the indentation of the end tag), as Rails writes an empty
+    /// hash; `<name/>` would read back as an empty string.
+    fn empty_object(&mut self, name: &str, level: usize) {
+        if self.layout.indent.is_some() {
+            self.line(level);
+        } else {
+            self.out.push('\n');
+        }
+        self.close(name);
     }
 
     /// [`Self::extra`] with the tags the element and its children came with,
@@ -1027,6 +1056,10 @@ impl<'l> Writer<'l> {
                 self.out.push('<');
                 self.out.push_str(&tag.tag);
                 self.out.push('>');
+                if members.is_empty() {
+                    self.empty_object(name, level);
+                    return true;
+                }
                 self.enter(name);
                 for (k, (member, v)) in members.iter().enumerate() {
                     self.extra_tagged(member, v, level + 1, tag.children.get(k), &[]);
@@ -1197,7 +1230,13 @@ impl<'l> Writer<'l> {
                 };
                 self.text_element_with(name, false, Some(ty), with, n, level);
             }
-            Any::String(s) => self.text_element_with(name, false, None, with, s, level),
+            Any::String(s) => {
+                self.line(level);
+                self.open(name, false, None, with);
+                self.out.push('>');
+                self.free_text(name, s);
+                self.close(name);
+            }
             Any::Array { item, items } => {
                 self.line(level);
                 self.open(name, false, Some("array"), []);
@@ -1218,10 +1257,10 @@ impl<'l> Writer<'l> {
             Any::Object(members) => {
                 self.line(level);
                 self.open(name, false, None, []);
+                self.out.push('>');
                 if members.is_empty() {
-                    self.out.push_str("/>");
+                    self.empty_object(name, level);
                 } else {
-                    self.out.push('>');
                     self.enter(name);
                     for (k, v) in members {
                         self.extra(k, v, level + 1);
@@ -1269,7 +1308,6 @@ pub(crate) fn writes_tag(name: &str, value: &Any, tag: &XmlTag) -> bool {
         Any::Object(members) => {
             attrs.is_empty()
                 && !tag.self_closing
-                && !members.is_empty()
                 && tag.children.len() == members.len()
                 && members
                     .iter()
