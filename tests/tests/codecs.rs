@@ -620,7 +620,7 @@ fn a_flexi_null_list_of_identifiers_round_trips_in_json() {
 /// keep only the last), and records that are not an evidence's.
 #[test]
 fn envelope_writers_refuse_what_their_form_cannot_hold() {
-    use elementa_flexi::wire::{Adresar, Changes, FakturaVydana, evidence};
+    use elementa_flexi::wire::{Adresar, Changes, FakturaVydana, WriteResult, evidence};
     let adresar = |kod: &str| Adresar {
         kod: kod.into(),
         ..Default::default()
@@ -657,12 +657,15 @@ fn envelope_writers_refuse_what_their_form_cannot_hold() {
         "{err}"
     );
 
-    // A change listing is a whole document, and a Coupa record no evidence's.
+    // A change listing is a whole document, a write answer's result a part
+    // of one, and a Coupa record no evidence's.
     let mut w = elementa_json::EnvelopeWriter::new(Vec::new());
     assert!(w.push(&Changes::default()).is_err());
+    assert!(w.push(&WriteResult::default()).is_err());
     assert!(w.push(&Comment::default()).is_err());
     let mut w = elementa_xml::ListWriter::envelope(Vec::new(), layout(), Vec::new());
     assert!(w.push(&Changes::default()).is_err());
+    assert!(w.push(&WriteResult::default()).is_err());
     assert!(w.push(&Comment::default()).is_err());
     w.push(&adresar("A")).unwrap();
     assert_eq!(

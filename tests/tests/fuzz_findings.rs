@@ -678,9 +678,10 @@ fn line_ends_in_cdata_are_read_as_xml_says() {
 }
 
 /// Fuzz finding (coupa_json): an empty object inside a known free-form
-/// element (`coupa/errors`' `errors`) is written `<item/>`; read back from
-/// XML it is an empty value whose tag must be kept, or the next encoding
-/// writes `<item></item>`. XML of the JSON value is stable now.
+/// element (`coupa/errors`' `errors`), read back from XML, must keep its
+/// children's tags, or the next encoding writes them otherwise. XML of the
+/// JSON value is stable; the empty object is written as Rails writes an
+/// empty hash and reads back as one.
 #[test]
 fn a_free_form_element_keeps_its_childrens_tags() {
     let meta = elementa_coupa::Errors::resource_meta();
@@ -728,6 +729,39 @@ fn an_empty_object_survives_xml_as_rails_writes_it() {
     assert_eq!(
         elementa_json::to_string(back.records()[0]),
         r#"{"id":1,"custom-fields":{},"note":"\n"}"#
+    );
+
+    // Only XML's whitespace is layout: a no-break space is text.
+    let nbsp = elementa_json::decode(meta, r#"{"note":"\n\u00a0"}"#).unwrap();
+    let xml = elementa_xml::to_string(&*nbsp).unwrap();
+    let back = elementa_xml::decode(meta, &xml, Default::default()).unwrap();
+    assert_eq!(
+        elementa_json::to_string(back.records()[0]),
+        elementa_json::to_string(&*nbsp)
+    );
+
+    // A known element's text is read by its kind: a tag kept for its
+    // attribute writes its line end as it came.
+    let login = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<user>\n  <login foo=\"1\">\n</login>\n</user>\n";
+    let doc = elementa_xml::decode(meta, login, Default::default()).unwrap();
+    assert_eq!(elementa_xml::encode(&doc).unwrap(), login);
+
+    // ABRA Flexi: an attribute of an element that holds an empty object
+    // (`content@encoding`) is written with it, through JSON and back.
+    use elementa_flexi::wire::evidence;
+    let xml = "<?xml version=\"1.0\"?>\n<winstrom version=\"1.0\">\n  <priloha>\n    <content encoding=\"base64\">\n    </content>\n  </priloha>\n</winstrom>\n";
+    let doc = elementa_xml::decode_envelope(xml, &evidence, Default::default()).unwrap();
+    assert_eq!(elementa_xml::encode_envelope(&doc).unwrap(), xml);
+    let json = elementa_json::envelope_to_string(&doc.envelope, false);
+    assert!(
+        json.contains(r#""content":{},"content@encoding":"base64""#),
+        "{json}"
+    );
+    let back = elementa_json::decode_envelope(&json, &evidence, Default::default()).unwrap();
+    let again = elementa_xml::envelope_to_string(&back).unwrap();
+    assert!(
+        again.contains("<content encoding=\"base64\">\n    </content>"),
+        "{again}"
     );
 }
 

@@ -562,4 +562,8 @@ fn streaming_keeps_an_abra_flexi_listing_in_its_envelope() {
         "flexi/changes is a whole ABRA Flexi document, not records: return_object and fields shape an evidence's records (such as flexi/faktura-vydana)"
     );
     assert!(out.is_empty());
+    let listing: elementa_flexi::wire::Changes =
+        elementa_xml::from_str(&fixture("flexi/changes.seed.xml")).unwrap();
+    assert!(project(&listing, &limited).is_err());
+    assert!(project_owned(Box::new(listing), &shallow()).is_err());
 }

@@ -13,6 +13,7 @@ pub fn project(
     projection: &Projection,
 ) -> Result<Option<Box<dyn Record>>, ProjectError> {
     let meta = record.meta();
+    shapes(meta, projection)?;
     Ok(match projection {
         Projection::Full => Some(record.clone_record()),
         Projection::ReturnObject(ReturnObject::None) => None,
@@ -134,6 +135,7 @@ pub fn project_owned(
     projection: &Projection,
 ) -> Result<Option<Box<dyn Record>>, ProjectError> {
     let meta = record.meta();
+    shapes(meta, projection)?;
     Ok(match projection {
         Projection::Full => Some(record),
         Projection::ReturnObject(ReturnObject::None) => None,
@@ -220,4 +222,18 @@ fn select_in_place(record: &mut dyn Record, selected: &Selected) {
     if !selected.custom_fields {
         *record.extra_mut() = Default::default();
     }
+}
+
+/// Refuses to shape a whole ABRA Flexi document (a change listing, a write
+/// answer): its entries are not records `return_object` or `fields` apply
+/// to (`limited` would keep nothing, `shallow` each change's id only).
+pub(crate) fn shapes(
+    meta: &'static elementa::ResourceMeta,
+    projection: &Projection,
+) -> Result<(), ProjectError> {
+    let whole = meta.dialect == elementa::Dialect::Flexi && meta.root == elementa::ENVELOPE_ROOT;
+    if whole && !matches!(projection, Projection::Full) {
+        return Err(ProjectError::NotRecords(meta.id));
+    }
+    Ok(())
 }

@@ -59,9 +59,7 @@ pub fn project_stream<R: BufRead, W: Write>(
     method: Method,
 ) -> Result<(), Error> {
     projection.check(method)?;
-    if meta.dialect == elementa::Dialect::Flexi && meta.root == elementa::ENVELOPE_ROOT {
-        return Err(ProjectError::NotRecords(meta.id).into());
-    }
+    crate::project::shapes(meta, projection)?;
     if projection.is_empty_body() {
         return Ok(());
     }

@@ -1236,7 +1236,8 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             match self.next()? {
                 Event::Text(t) => {
                     let t = text_content(t);
-                    layout_only &= t.trim().is_empty();
+                    // XML's whitespace only: a no-break space is text.
+                    layout_only &= is_layout(t.as_ref());
                     append(&mut text, t);
                 }
                 Event::CData(c) => {
@@ -1265,7 +1266,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             }
         }
         if !members.is_empty() {
-            if !text.trim().is_empty() {
+            if !layout_only {
                 return Err(self.err("mixed text and elements are not supported"));
             }
             return Ok((Any::Object(members), tags));

@@ -13,7 +13,9 @@
 //! nesting limit (default 128), no DTDs and no entity expansion, and every
 //! error says line, column and element path. The layout of the input
 //! (declaration, indentation, final newline) is kept, so a payload in that
-//! layout re-encodes to the same bytes.
+//! layout re-encodes to the same bytes. (An unknown element holding only
+//! whitespace across lines is an empty object, as Rails writes an empty
+//! hash; its whitespace is written back as the layout indents.)
 //!
 //! ```
 //! use elementa::Field;

@@ -938,7 +938,7 @@ impl<'l> Writer<'l> {
             return self.element(el, known, field, level, attrs);
         }
         if field.is_null() {
-            return self.raw(el.wire, tag, "", level);
+            return self.raw(el.wire, tag, "", level, false);
         }
         match field {
             FieldRef::Any(f) => {
@@ -952,14 +952,14 @@ impl<'l> Writer<'l> {
             scalar => {
                 let mut scratch = std::mem::take(&mut self.scratch);
                 let text = write_text(scalar, &mut scratch).unwrap_or_default();
-                self.raw(el.wire, tag, text, level);
+                self.raw(el.wire, tag, text, level, false);
                 self.scratch = scratch;
             }
         }
     }
 
     /// A text element written with its start tag as it came.
-    fn raw(&mut self, name: &str, tag: &XmlTag, text: &str, level: usize) {
+    fn raw(&mut self, name: &str, tag: &XmlTag, text: &str, level: usize, free: bool) {
         self.line(level);
         self.out.push('<');
         self.out.push_str(&tag.tag);
@@ -967,7 +967,13 @@ impl<'l> Writer<'l> {
             self.out.push_str("/>");
         } else {
             self.out.push('>');
-            self.free_text(name, text);
+            // Only an unknown element's text (`free`) without a type reads
+            // as an empty object when it is layout; a known one's reads by
+            // its kind.
+            match type_of(&tag.tag) {
+                None if free => self.free_text(name, text),
+                _ => self.text(name, text),
+            }
             self.close(name);
         }
     }
@@ -1018,10 +1024,10 @@ impl<'l> Writer<'l> {
             return self.extra_with(name, value, level, attrs);
         };
         match value {
-            Any::Null => self.raw(name, tag, "", level),
-            Any::Bool(b) => self.raw(name, tag, boolean_text(*b), level),
-            Any::Number(n) => self.raw(name, tag, n, level),
-            Any::String(text) => self.raw(name, tag, text, level),
+            Any::Null => self.raw(name, tag, "", level, false),
+            Any::Bool(b) => self.raw(name, tag, boolean_text(*b), level, false),
+            Any::Number(n) => self.raw(name, tag, n, level, false),
+            Any::String(text) => self.raw(name, tag, text, level, true),
             Any::Array { item, items } => {
                 let item = item.clone().unwrap_or_else(|| singular(name));
                 self.line(level);
@@ -1239,7 +1245,7 @@ impl<'l> Writer<'l> {
             }
             Any::Array { item, items } => {
                 self.line(level);
-                self.open(name, false, Some("array"), []);
+                self.open(name, false, Some("array"), with);
                 if items.is_empty() {
                     self.out.push_str("/>");
                 } else {
@@ -1256,7 +1262,7 @@ impl<'l> Writer<'l> {
             }
             Any::Object(members) => {
                 self.line(level);
-                self.open(name, false, None, []);
+                self.open(name, false, None, with);
                 self.out.push('>');
                 if members.is_empty() {
                     self.empty_object(name, level);
