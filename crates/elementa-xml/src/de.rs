@@ -1300,7 +1300,7 @@ fn trim_layout(text: &str) -> &str {
 }
 
 /// Whether `text` is XML whitespace only (or empty).
-fn is_layout(text: &str) -> bool {
+pub(crate) fn is_layout(text: &str) -> bool {
     trim_layout(text).is_empty()
 }
 

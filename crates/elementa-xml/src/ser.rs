@@ -970,9 +970,10 @@ impl<'l> Writer<'l> {
             // Only an unknown element's text (`free`) without a type reads
             // as an empty object when it is layout; a known one's reads by
             // its kind.
-            match type_of(&tag.tag) {
-                None if free => self.free_text(name, text),
-                _ => self.text(name, text),
+            if free && type_of(&tag.tag).is_none() {
+                self.free_text(name, text);
+            } else {
+                self.text(name, text);
             }
             self.close(name);
         }
@@ -984,11 +985,7 @@ impl<'l> Writer<'l> {
     /// is written with its line ends as character references, and reads
     /// back as the string.
     fn free_text(&mut self, name: &str, text: &str) {
-        if text.contains('\n')
-            && text
-                .bytes()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-        {
+        if text.contains('\n') && crate::de::is_layout(text) {
             escape(&mut self.out, text, true);
         } else {
             self.text(name, text);
