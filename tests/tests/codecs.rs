@@ -673,3 +673,23 @@ fn envelope_writers_refuse_what_their_form_cannot_hold() {
         "<?xml version=\"1.0\"?>\n<winstrom>\n  <adresar>\n    <kod>A</kod>\n  </adresar>\n</winstrom>\n"
     );
 }
+
+/// Decoding into a record that already holds elements: what the text
+/// brought is written in the order it came, what was there after it; and
+/// into an empty record, in the schema's order, with no order kept.
+#[test]
+fn decoding_into_a_filled_record_writes_the_text_first() {
+    let mut currency = elementa_coupa::Currency {
+        id: Field::Value(7),
+        ..Default::default()
+    };
+    elementa_json::decode_into(&mut currency, r#"{"code":"USD"}"#, Default::default()).unwrap();
+    assert_eq!(
+        elementa_json::to_string(&currency),
+        r#"{"code":"USD","id":7}"#
+    );
+    let mut empty = elementa_coupa::Currency::default();
+    elementa_json::decode_into(&mut empty, r#"{"id":7,"code":"USD"}"#, Default::default()).unwrap();
+    assert!(empty.extra().trace().is_none());
+    assert_eq!(elementa_json::to_string(&empty), r#"{"id":7,"code":"USD"}"#);
+}

@@ -309,16 +309,24 @@ fn owned_projection_equals_the_copying_one_on_real_shaped_payloads() {
         "coupa/user-custom-fields.xml",
         "coupa/users.xml",
         "coupa/expense-report-full.xml",
+        // ABRA Flexi: an invoice listing with lines and relations, and an
+        // update whose line list asks `removeAll` (kept wherever the list is).
+        "flexi/faktura-vydana.xml",
+        "flexi/write/faktura-vydana-update.xml",
     ];
     let mut compared = 0;
     for file in files {
         let text = fixture(file);
         let (root, _) = elementa_xml::peek_root(&text).unwrap();
-        let meta = elementa_coupa::RESOURCES
-            .iter()
-            .map(|m| m())
-            .find(|m| m.root == root || m.plural == root)
-            .unwrap_or_else(|| panic!("{file}: no resource for <{root}>"));
+        let meta = if file.starts_with("flexi/") {
+            elementa_flexi::wire::FakturaVydana::resource_meta()
+        } else {
+            elementa_coupa::RESOURCES
+                .iter()
+                .map(|m| m())
+                .find(|m| m.root == root || m.plural == root)
+                .unwrap_or_else(|| panic!("{file}: no resource for <{root}>"))
+        };
         let doc = elementa_xml::decode(meta, &text, Default::default()).unwrap();
         let records: Vec<Box<dyn Record>> = match doc.body {
             elementa_xml::Body::One(r) => vec![r],
@@ -338,6 +346,20 @@ fn owned_projection_equals_the_copying_one_on_real_shaped_payloads() {
             {
                 let json = format!(r#"["id",{{"{}":["{}"]}}]"#, el.wire, first.wire);
                 projections.push(Projection::Fields(Fields::parse(&json, meta).unwrap()));
+            }
+        }
+        if file.ends_with("update.xml") {
+            // The list of lines keeps its `removeAll` where it is kept.
+            let Some(first) = records.first() else {
+                panic!("{file}: no record")
+            };
+            for p in [&Projection::Full, &shallow()] {
+                let out = project(&**first, p).unwrap().unwrap();
+                let xml = elementa_xml::to_string(&*out).unwrap();
+                assert!(
+                    xml.contains(r#"<polozkyFaktury removeAll="true">"#),
+                    "{p:?}: {xml}"
+                );
             }
         }
         for record in &records {

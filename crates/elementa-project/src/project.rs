@@ -79,6 +79,10 @@ fn reduce_or_copy(
                         let _ = dst.push(each(r));
                     }
                 }
+                // A kept list keeps its `removeAll` (ABRA Flexi).
+                if src.removes_all() {
+                    dst.set_remove_all(true);
+                }
             }
             Field::Null => dst.set_null(),
             Field::Absent => {}
@@ -139,10 +143,33 @@ pub fn project_owned(
     Ok(match projection {
         Projection::Full => Some(record),
         Projection::ReturnObject(ReturnObject::None) => None,
-        Projection::ReturnObject(ReturnObject::Limited) => Some(keys(&*record, false)),
+        Projection::ReturnObject(ReturnObject::Limited) => {
+            keys_in_place(&mut *record, false, &mut Vec::new());
+            Some(record)
+        }
         Projection::ReturnObject(ReturnObject::Shallow) => {
+            // Each associated record is cut down where it is: a new record
+            // as wide as its table, built and the old one dropped, cost
+            // more than the rest of the projection.
+            let mut scratch = Vec::new();
             for i in 0..meta.elements.len() {
-                reduce_in_place(&mut *record, i, &|r| keys(r, true));
+                match record.field_mut(i) {
+                    Some(FieldMut::One(one)) => {
+                        if let Some(r) = one.get_mut() {
+                            keys_in_place(r, true, &mut scratch);
+                        }
+                    }
+                    Some(FieldMut::Many(many)) => {
+                        if let Field::Value(n) = many.count() {
+                            for k in 0..n {
+                                if let Some(r) = many.item_mut(k) {
+                                    keys_in_place(r, true, &mut scratch);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
             }
             Some(record)
         }
@@ -159,31 +186,24 @@ pub fn project_owned(
     })
 }
 
-/// Replaces the records associated by element `i` with what `each` makes
-/// of them; other elements stay as they are.
-fn reduce_in_place(
-    record: &mut dyn Record,
-    i: usize,
-    each: &dyn Fn(&dyn Record) -> Box<dyn Record>,
-) {
-    match record.field_mut(i) {
-        Some(FieldMut::One(one)) => {
-            if let Field::Value(r) = one.get() {
-                let reduced = each(r);
-                let _ = one.set(reduced);
-            }
+/// [`keys`] in place: clears every element but `id` and, with `natural`,
+/// the natural keys, and the unknown elements. Only the elements present
+/// are visited (`scratch` holds their indices), not the whole table.
+fn keys_in_place(record: &mut dyn Record, natural: bool, scratch: &mut Vec<usize>) {
+    let meta = record.meta();
+    let natural = if natural { meta.natural_keys } else { &[] };
+    scratch.clear();
+    record.present(scratch);
+    for &i in scratch.iter() {
+        let kept = meta
+            .elements
+            .get(i)
+            .is_some_and(|e| e.wire == "id" || natural.contains(&e.wire));
+        if !kept && let Some(mut f) = record.field_mut(i) {
+            f.clear();
         }
-        Some(FieldMut::Many(many)) => {
-            if let Field::Value(n) = many.count() {
-                let reduced: Vec<_> = (0..n).filter_map(|k| many.item(k)).map(each).collect();
-                many.make_empty();
-                for r in reduced {
-                    let _ = many.push(r);
-                }
-            }
-        }
-        _ => {}
     }
+    *record.extra_mut() = Default::default();
 }
 
 /// [`select`] in place: clears what is not selected, and selects within the

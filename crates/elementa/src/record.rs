@@ -467,6 +467,9 @@ pub fn copy_field(src: &dyn Record, dst: &mut dyn Record, index: usize) -> bool 
                         let _ = b.push(r.clone_record());
                     }
                 }
+                if a.removes_all() {
+                    b.set_remove_all(true);
+                }
             }
             Field::Null => b.set_null(),
             Field::Absent => b.clear(),

@@ -368,6 +368,21 @@ impl Trace {
         slots: &[Slot],
         present: &mut Vec<usize>,
     ) -> bool {
+        present.clear();
+        record.present(present);
+        Self::is_schema_order_of(record, slots, present)
+    }
+
+    /// [`Trace::is_schema_order`] with the elements `record` holds given
+    /// (`present`, what [`crate::Record::present`] gives, in schema order;
+    /// ABRA Flexi's attributes may stand anywhere among them): for a
+    /// decoder that knows them without asking the record, which looks at
+    /// every element of its table.
+    pub fn is_schema_order_of(
+        record: &dyn crate::Record,
+        slots: &[Slot],
+        present: &[usize],
+    ) -> bool {
         let meta = record.meta();
         let flexi = meta.dialect == crate::Dialect::Flexi;
         let extras = &record.extra().0;
@@ -384,8 +399,6 @@ impl Trace {
                     )
                 })
         };
-        present.clear();
-        record.present(present);
         // The order encoders write without a trace: before each element,
         // the unknown elements whose position is at most its index.
         let mut slots = slots

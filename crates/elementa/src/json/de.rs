@@ -127,7 +127,10 @@ pub fn decode_into(
     text: &str,
     options: DecodeOptions,
 ) -> Result<(), Error> {
-    let cx = Ctx::new(record.meta().dialect, options);
+    let cx = Ctx {
+        top_fresh: is_empty(record),
+        ..Ctx::new(record.meta().dialect, options)
+    };
     if in_envelope(record.meta()) {
         run(&cx, text, |d| {
             d.deserialize_map(TopVisitor {
@@ -149,8 +152,18 @@ pub(crate) fn deserialize_record<'de, D: Deserializer<'de>>(
     record: &mut dyn Record,
     d: D,
 ) -> Result<(), D::Error> {
-    let cx = Ctx::new(record.meta().dialect, DecodeOptions::default());
+    let cx = Ctx {
+        top_fresh: is_empty(record),
+        ..Ctx::new(record.meta().dialect, DecodeOptions::default())
+    };
     RecordSeed { record, cx: &cx }.deserialize(d)
+}
+
+/// Whether `record` holds no element, known or not.
+fn is_empty(record: &dyn Record) -> bool {
+    let mut present = Vec::new();
+    record.present(&mut present);
+    present.is_empty() && record.extra().0.is_empty()
 }
 
 /// Whether records of `meta` travel inside Flexi's `winstrom` envelope (a
@@ -545,6 +558,9 @@ struct Ctx {
     keep: crate::Keep,
     /// How many records deep the decoder is (1: the payload's own).
     level: Cell<usize>,
+    /// Whether the payload's own record was empty when decoding began (the
+    /// decoder made it); records below it always are.
+    top_fresh: bool,
 }
 
 enum Seg {
@@ -563,6 +579,7 @@ impl Ctx {
             present: RefCell::new(Vec::new()),
             keep: options.keep,
             level: Cell::new(0),
+            top_fresh: true,
         }
     }
 
@@ -769,6 +786,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         }
         // `removeAll` goes onto its list, which it makes present (with no
         // items: delete them all).
+        let remove_all_none = remove_all.is_empty();
         for (i, on) in remove_all {
             if let Some(FieldMut::Many(f)) = self.record.field_mut(i) {
                 f.set_remove_all(on);
@@ -794,13 +812,26 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
             }
         }
         let mut slots = cx.slots.borrow_mut();
-        if in_order
-            && Trace::is_schema_order(
-                &*self.record,
-                slots.get(start..).unwrap_or_default(),
-                &mut cx.present.borrow_mut(),
-            )
-        {
+        let own = slots.get(start..).unwrap_or_default();
+        // A record the decoder made (any below the payload's own, which the
+        // caller may hand over already filled) holds exactly the elements
+        // of its slots, unless `removeAll` made a list present: no need to
+        // ask it, which visits every element of its table.
+        let known = (level > 1 || cx.top_fresh) && remove_all_none;
+        let fits = in_order && {
+            let mut present = cx.present.borrow_mut();
+            if known {
+                present.clear();
+                present.extend(own.iter().filter_map(|s| match s {
+                    Slot::Element(i) => Some(*i),
+                    Slot::Extra(_) => None,
+                }));
+                Trace::is_schema_order_of(&*self.record, own, &present)
+            } else {
+                Trace::is_schema_order(&*self.record, own, &mut present)
+            }
+        };
+        if fits {
             slots.truncate(start);
         } else {
             let trace = Trace {
@@ -1576,6 +1607,24 @@ fn parse_record<'de, R: serde_json::de::Read<'de>>(
     }
 }
 
+/// Parses one framed item with [`parse_record`], and then nothing but
+/// whitespace. An item that is UTF-8 throughout, checked in one pass, is
+/// read as text, whose strings serde_json then need not check one by one
+/// (that check cost more than the framing); any other is read as bytes, so
+/// that serde_json says where the bad byte is, as the document decoders do.
+fn parse_item(record: &mut dyn Record, bytes: &[u8], cx: &Ctx) -> serde_json::Result<()> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let mut d = serde_json::Deserializer::from_str(text);
+            parse_record(record, &mut d, cx).and_then(|()| d.end())
+        }
+        Err(_) => {
+            let mut d = serde_json::Deserializer::from_slice(bytes);
+            parse_record(record, &mut d, cx).and_then(|()| d.end())
+        }
+    }
+}
+
 /// Whether `bytes`, the start of an unfinished item, holds an error already:
 /// one other than running out of input, so the whole item has it too (the
 /// same bytes, read in the same order). A fresh context, so the stream's
@@ -1602,9 +1651,7 @@ fn single_record<R: std::io::Read>(
         _ => f.frame_token()?,
     };
     let mut record = (meta.new)();
-    let mut d = serde_json::Deserializer::from_slice(f.rest().get(..n).unwrap_or_default());
-    parse_record(&mut *record, &mut d, cx)
-        .and_then(|()| d.end())
+    parse_item(&mut *record, f.rest().get(..n).unwrap_or_default(), cx)
         .map_err(|e| cx.error_at(&e, start))?;
     f.consume(n);
     if f.skip_whitespace()?.is_some() {
@@ -1655,10 +1702,7 @@ fn stream_list<R: std::io::Read>(
                     let parsed = if item.deep {
                         item_in_array(&mut *record, bytes, cx, start)
                     } else {
-                        let mut d = serde_json::Deserializer::from_slice(bytes);
-                        parse_record(&mut *record, &mut d, cx)
-                            .and_then(|()| d.end())
-                            .map_err(|e| cx.error_at(&e, start))
+                        parse_item(&mut *record, bytes, cx).map_err(|e| cx.error_at(&e, start))
                     };
                     (item.len, parsed)
                 }
