@@ -172,6 +172,19 @@ fn civil_timestamp(text: &str) -> Result<jiff::civil::DateTime, ValueError> {
         Some((m, f)) => (m, Some(f)),
         None => (text, None),
     };
+    // The shape first: jiff's `strptime` skips whitespace, so
+    // ` 2019-01-01 00:00:00.0` would pass, and XML, which trims a typed
+    // value, would read it back as another text.
+    let shape = main.len() == 19
+        && main.bytes().enumerate().all(|(k, c)| match k {
+            4 | 7 => c == b'-',
+            10 => c == b' ',
+            13 | 16 => c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return Err(err());
+    }
     let mut nanos = 0i32;
     if let Some(f) = frac {
         if !(1..=6).contains(&f.len()) || !f.bytes().all(|c| c.is_ascii_digit()) {
@@ -626,6 +639,40 @@ impl UniqueNames {
             return false;
         }
         extras.iter().any(|x| x.name == name)
+    }
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::*;
+
+    /// Found by fuzzing `flexi_changes`: a change's timestamp with leading
+    /// spaces was taken from JSON, and read back from XML trimmed.
+    #[test]
+    fn a_timestamp_is_its_exact_shape_and_nothing_around_it() {
+        for good in [
+            "2019-06-07 12:34:56",
+            "2019-06-07 12:34:56.7",
+            "2019-06-07 12:34:56.123456",
+        ] {
+            assert_eq!(
+                Timestamp::parse(good).map(|t| t.0),
+                Ok(good.into()),
+                "{good}"
+            );
+        }
+        for bad in [
+            " 2019-06-07 12:34:56.7",
+            "2019-06-07 12:34:56.7 ",
+            "2019-06-07  12:34:56",
+            "2019-6-07 12:34:56",
+            "+2019-06-07 12:34:56",
+            "2019-06-07T12:34:56",
+            "2019-06-07 12:34:56.",
+            "2019-13-07 12:34:56",
+        ] {
+            assert!(Timestamp::parse(bad).is_err(), "{bad:?}");
+        }
     }
 }
 
