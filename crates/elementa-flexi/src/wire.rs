@@ -327,8 +327,7 @@ pub fn page_to_json(page: &ChangePage) -> String {
 /// assert!(evidence("stats").is_none());
 /// ```
 pub fn evidence(name: &str) -> Option<&'static elementa::ResourceMeta> {
-    resource_by_root(name)
-        .filter(|m| m.root == name && m.root != elementa::ENVELOPE_ROOT && !m.paths.is_empty())
+    resource_by_root(name).filter(|m| m.root == name && m.is_evidence())
 }
 
 /// What a `winstrom` document holds, which decides the type that decodes it.

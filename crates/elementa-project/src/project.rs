@@ -148,28 +148,13 @@ pub fn project_owned(
             Some(record)
         }
         Projection::ReturnObject(ReturnObject::Shallow) => {
-            // Each associated record is cut down where it is: a new record
-            // as wide as its table, built and the old one dropped, cost
-            // more than the rest of the projection.
+            // Each associated record is cut down where it is, rather than
+            // replaced by a new record as wide as its table.
             let mut scratch = Vec::new();
             for i in 0..meta.elements.len() {
-                match record.field_mut(i) {
-                    Some(FieldMut::One(one)) => {
-                        if let Some(r) = one.get_mut() {
-                            keys_in_place(r, true, &mut scratch);
-                        }
-                    }
-                    Some(FieldMut::Many(many)) => {
-                        if let Field::Value(n) = many.count() {
-                            for k in 0..n {
-                                if let Some(r) = many.item_mut(k) {
-                                    keys_in_place(r, true, &mut scratch);
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+                each_associated_mut(&mut *record, i, &mut |r| {
+                    keys_in_place(r, true, &mut scratch);
+                });
             }
             Some(record)
         }
@@ -186,19 +171,43 @@ pub fn project_owned(
     })
 }
 
+/// Hands each record associated by element `i` (a `one` or each of a
+/// `many`) to `each`; other elements have none.
+fn each_associated_mut(record: &mut dyn Record, i: usize, each: &mut dyn FnMut(&mut dyn Record)) {
+    match record.field_mut(i) {
+        Some(FieldMut::One(one)) => {
+            if let Some(r) = one.get_mut() {
+                each(r);
+            }
+        }
+        Some(FieldMut::Many(many)) => {
+            if let Field::Value(n) = many.count() {
+                for k in 0..n {
+                    if let Some(r) = many.item_mut(k) {
+                        each(r);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// [`keys`] in place: clears every element but `id` and, with `natural`,
 /// the natural keys, and the unknown elements. Only the elements present
 /// are visited (`scratch` holds their indices), not the whole table.
 fn keys_in_place(record: &mut dyn Record, natural: bool, scratch: &mut Vec<usize>) {
     let meta = record.meta();
-    let natural = if natural { meta.natural_keys } else { &[] };
     scratch.clear();
     record.present(scratch);
     for &i in scratch.iter() {
-        let kept = meta
-            .elements
-            .get(i)
-            .is_some_and(|e| e.wire == "id" || natural.contains(&e.wire));
+        let kept = meta.elements.get(i).is_some_and(|e| {
+            if natural {
+                meta.is_key(e.wire)
+            } else {
+                e.wire == "id"
+            }
+        });
         if !kept && let Some(mut f) = record.field_mut(i) {
             f.clear();
         }
@@ -220,23 +229,9 @@ fn select_in_place(record: &mut dyn Record, selected: &Selected) {
                 }
             }
             Some((_, None)) => {}
-            Some((_, Some(sub))) => match record.field_mut(i) {
-                Some(FieldMut::One(one)) => {
-                    if let Some(r) = one.get_mut() {
-                        select_in_place(r, sub);
-                    }
-                }
-                Some(FieldMut::Many(many)) => {
-                    if let Field::Value(n) = many.count() {
-                        for k in 0..n {
-                            if let Some(r) = many.item_mut(k) {
-                                select_in_place(r, sub);
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            },
+            Some((_, Some(sub))) => {
+                each_associated_mut(record, i, &mut |r| select_in_place(r, sub))
+            }
         }
     }
     if !selected.custom_fields {

@@ -172,10 +172,7 @@ impl<W: Write> ListWriter<W> {
             Root::List(meta) => (1, meta.root),
             Root::Envelope(_) => {
                 let meta = record.meta();
-                let evidence = meta.dialect == elementa::Dialect::Flexi
-                    && meta.root != ENVELOPE_ROOT
-                    && !meta.paths.is_empty();
-                if !evidence {
+                if !meta.is_evidence() {
                     return Err(std::io::Error::new(
                         std::io::ErrorKind::InvalidInput,
                         format!("{} is no ABRA Flexi evidence's record", meta.id),

@@ -255,6 +255,17 @@ impl ResourceMeta {
     pub fn is_key(&self, wire: &str) -> bool {
         wire == "id" || self.natural_keys.contains(&wire)
     }
+
+    /// Whether the resource is an ABRA Flexi evidence, whose records a
+    /// `winstrom` envelope holds under its name: not the change listing
+    /// (an envelope itself), nor a part of another document (a listing's
+    /// `change`, a write answer's `result`), which have no paths of their
+    /// own, nor a Coupa resource.
+    pub fn is_evidence(&self) -> bool {
+        self.dialect == crate::Dialect::Flexi
+            && self.root != crate::ENVELOPE_ROOT
+            && !self.paths.is_empty()
+    }
 }
 
 /// A set of element indexes, for decoders that refuse an element given twice:

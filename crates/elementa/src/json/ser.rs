@@ -302,9 +302,7 @@ impl<W: std::io::Write> EnvelopeWriter<W> {
     /// that is not an ABRA Flexi evidence's is refused (`InvalidInput`).
     pub fn push(&mut self, record: &dyn Record) -> std::io::Result<()> {
         let meta = record.meta();
-        // An evidence has its own paths; a record of a change listing or a
-        // write answer (`write-result`) does not, nor does a Coupa record.
-        if meta.dialect != Dialect::Flexi || meta.paths.is_empty() {
+        if !meta.is_evidence() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 format!("{} is no ABRA Flexi evidence's record", meta.id),
