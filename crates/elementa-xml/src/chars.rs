@@ -36,17 +36,20 @@ fn is_name_char(c: char) -> bool {
 /// assert!(!elementa_xml::is_xml_name("1st"));
 /// ```
 pub fn is_xml_name(name: &str) -> bool {
-    // Nearly every name is ASCII: bytes first.
-    if name.is_ascii() {
-        let mut bytes = name.bytes();
-        return bytes
-            .next()
-            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':')
-            && bytes.all(|b| {
-                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':' | b'?')
-            });
+    // Nearly every name is ASCII: bytes first, in one pass; characters
+    // only from the first byte that is not ASCII.
+    let mut bytes = name.bytes();
+    match bytes.next() {
+        Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b':' => {}
+        Some(b) if !b.is_ascii() => return is_xml_name_by_chars(name),
+        _ => return false,
     }
-    is_xml_name_by_chars(name)
+    for b in bytes {
+        if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':' | b'?')) {
+            return !b.is_ascii() && is_xml_name_by_chars(name);
+        }
+    }
+    true
 }
 
 fn is_xml_name_by_chars(name: &str) -> bool {
@@ -117,6 +120,12 @@ mod tests {
                 assert_eq!(is_xml_name(&name), is_xml_name_by_chars(&name), "{name:?}");
                 let one = String::from_utf8(vec![a]).unwrap();
                 assert_eq!(is_xml_name(&one), is_xml_name_by_chars(&one), "{one:?}");
+            }
+            // With characters that are not ASCII, before and after.
+            for c in ['é', '\u{B7}', '\u{300}', '\u{D7}', '\u{2070}', '\u{FFFF}'] {
+                for name in [format!("{}{c}", a as char), format!("{c}{}", a as char)] {
+                    assert_eq!(is_xml_name(&name), is_xml_name_by_chars(&name), "{name:?}");
+                }
             }
         }
     }

@@ -122,15 +122,25 @@ fn at(text: &str, offset: u64, path: String, message: String) -> DecodeError {
     }
 }
 
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+/// The value of attribute `name` of `e`, the first if repeated; malformed
+/// attributes are passed over (they are reported where the attributes are
+/// read). A tag whose attributes do not hold `name` at all is not parsed.
+fn attr<'e>(e: &'e BytesStart<'_>, name: &str) -> Option<Cow<'e, str>> {
+    // Compared byte by byte: a library call costs more than these few
+    // bytes, on nearly every tag.
+    let (list, name_bytes) = (e.attributes_raw().as_bytes(), name.as_bytes());
+    let holds = !name_bytes.is_empty()
+        && list
+            .windows(name_bytes.len())
+            .any(|w| w.iter().zip(name_bytes).all(|(a, b)| a == b));
+    if !holds {
+        return None;
+    }
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(XmlVersion::Implicit1_0)
-                .ok()
-                .map(Cow::into_owned)
-        })
+        .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok())
 }
 
 /// Decodes an XML document holding one record of `meta` or a list of them.
@@ -200,12 +210,39 @@ pub(crate) fn stream_records<R: std::io::BufRead>(
 /// document and streaming decoding): element and attribute names that are
 /// not XML names, and characters outside XML's (a raw NUL). The error's
 /// byte offset is from the event's start, markup included.
-pub(crate) fn check_event(event: &Event<'_>) -> Result<(), (usize, String)> {
-    if let Event::Start(e) | Event::Empty(e) = event {
+#[derive(Default)]
+pub(crate) struct Checker {
+    /// Attribute lists (what follows the name in a start tag) whose names
+    /// were found to be XML names. A document repeats a few lists on most
+    /// of its tags (Coupa's ` type="integer"`), so each is parsed once.
+    good_lists: Vec<Box<str>>,
+}
+
+/// How many attribute lists a [`Checker`] remembers, and how long each may
+/// be: enough for a vendor's typed elements, little to compare against.
+const GOOD_LISTS: usize = 16;
+const GOOD_LIST_LEN: usize = 48;
+
+impl Checker {
+    /// Checks the names and the characters of `event`.
+    pub(crate) fn event(&mut self, event: &Event<'_>) -> Result<(), (usize, String)> {
+        self.names(event)?;
+        check_chars(event)
+    }
+
+    /// Checks the names of `event` (element and attribute names) only.
+    pub(crate) fn names(&mut self, event: &Event<'_>) -> Result<(), (usize, String)> {
+        let (Event::Start(e) | Event::Empty(e)) = event else {
+            return Ok(());
+        };
         let name = e.name();
         let name: &str = name.as_ref();
         if !crate::chars::is_xml_name(name) {
             return Err((0, format!("`{}` is not an XML element name", clip(name))));
+        }
+        let list = e.attributes_raw();
+        if list.is_empty() || self.good_lists.iter().any(|l| **l == *list) {
+            return Ok(());
         }
         for a in e.attributes().with_checks(false).flatten() {
             let key: &str = a.key.as_ref();
@@ -213,7 +250,15 @@ pub(crate) fn check_event(event: &Event<'_>) -> Result<(), (usize, String)> {
                 return Err((0, format!("`{}` is not an XML attribute name", clip(key))));
             }
         }
+        if self.good_lists.len() < GOOD_LISTS && list.len() <= GOOD_LIST_LEN {
+            self.good_lists.push(list.into());
+        }
+        Ok(())
     }
+}
+
+/// The characters half of [`check_event`]: what the event holds.
+fn check_chars(event: &Event<'_>) -> Result<(), (usize, String)> {
     let Some((raw, skip)) = event_content(event) else {
         return Ok(());
     };
@@ -358,7 +403,11 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         let value = a
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|e| self.err(e.to_string()))?;
-        if let Some((_, c)) = crate::chars::forbidden_char(&value) {
+        // A value as written was checked with its tag (`check_event`); one
+        // that normalizing changed may hold what a reference stands for.
+        if let Cow::Owned(value) = &value
+            && let Some((_, c)) = crate::chars::forbidden_char(value)
+        {
             let key: &str = a.key.as_ref();
             return Err(self.err(format!(
                 "attribute `{key}` holds {}, which XML 1.0 cannot hold",
@@ -690,9 +739,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         }
         for a in open.start.attributes() {
             let a = a.map_err(|e| self.attr_err(open, &e))?;
-            let key = a.key.as_ref().to_owned();
+            let key: &str = a.key.as_ref();
             let value = self.attr_value(&a)?;
-            match meta.element(&key) {
+            match meta.element(key) {
                 Some((i, el))
                     if el.placement == Placement::Attribute
                         || (text_record && el.placement == Placement::Element) =>
@@ -1295,8 +1344,24 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
 }
 
 /// `text` without XML's whitespace around it (space, tab, line ends).
+#[allow(
+    clippy::expect_used,
+    reason = "the bytes cut at are ASCII; a cut inside a character is a bug to surface"
+)]
 fn trim_layout(text: &str) -> &str {
-    text.trim_matches([' ', '\t', '\r', '\n'])
+    // Byte by byte: these are ASCII, so where they stop is a character
+    // boundary.
+    let layout = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let bytes = text.as_bytes();
+    let Some(from) = bytes.iter().position(|b| !layout(b)) else {
+        return "";
+    };
+    let to = bytes
+        .iter()
+        .rposition(|b| !layout(b))
+        .map_or(from, |i| i + 1);
+    text.get(from..to)
+        .expect("invariant: ASCII layout ends at character boundaries")
 }
 
 /// Whether `text` is XML whitespace only (or empty).
@@ -1448,4 +1513,38 @@ fn clip(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_checker_remembers_only_attribute_lists_it_found_good() {
+        let mut checker = Checker::default();
+        let mut reader = quick_xml::Reader::from_str(
+            "<a type=\"integer\"><b type=\"integer\"/><c t:y=\"1\"/><d 1x=\"1\"/><e 1x=\"1\"/></a>",
+        );
+        let mut results = Vec::new();
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(event) => results.push(checker.names(&event).map_err(|(_, m)| m)),
+                Err(e) => panic!("{e}"),
+            }
+        }
+        let refused: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(
+            refused,
+            [
+                "`1x` is not an XML attribute name",
+                "`1x` is not an XML attribute name"
+            ]
+        );
+        assert_eq!(
+            checker.good_lists.len(),
+            2,
+            "` type=\"integer\"` once, ` t:y=\"1\"`"
+        );
+    }
 }

@@ -8,7 +8,7 @@ use std::io::BufRead;
 use quick_xml::Reader;
 use quick_xml::events::{BytesCData, BytesText, Event};
 
-use crate::de::{NO_DTD, check_event, event_content};
+use crate::de::{Checker, NO_DTD, event_content};
 
 /// A position in the input: the byte offset and, for a source that tracks
 /// them as it reads, the line and column (1-based, in characters; 0 when the
@@ -63,6 +63,12 @@ pub(crate) trait Source<'a> {
 pub(crate) struct TextSource<'a> {
     reader: Reader<&'a [u8]>,
     text: &'a str,
+    /// The byte offset of the first character XML 1.0 cannot hold, found
+    /// in one pass over the document: events that end before it need no
+    /// check of their characters, and the event that holds it is checked
+    /// as a streamed one is, so the error and where it is are the same.
+    clean_until: u64,
+    checker: Checker,
 }
 
 impl<'a> TextSource<'a> {
@@ -70,7 +76,14 @@ impl<'a> TextSource<'a> {
         let text = elementa::strip_bom(text);
         let mut reader = Reader::from_str(text);
         reader.config_mut().check_end_names = true;
-        TextSource { reader, text }
+        let clean_until =
+            crate::chars::forbidden_char(text).map_or(u64::MAX, |(offset, _)| offset as u64);
+        TextSource {
+            reader,
+            text,
+            clean_until,
+            checker: Checker::default(),
+        }
     }
 
     fn loc(offset: u64) -> Loc {
@@ -88,11 +101,15 @@ impl<'a> Source<'a> for TextSource<'a> {
         match self.reader.read_event() {
             Ok(Event::DocType(_)) => Err((Self::loc(start), NO_DTD.into())),
             Ok(event) => {
-                check_event(&event).map_err(|(i, m)| (Self::loc(start + i as u64), m))?;
+                let checked = if self.reader.buffer_position() <= self.clean_until {
+                    self.checker.names(&event)
+                } else {
+                    self.checker.event(&event)
+                };
+                checked.map_err(|(i, m)| (Self::loc(start + i as u64), m))?;
                 let mut at = start;
                 if let Event::Text(t) = &event {
-                    let t: &str = t;
-                    at += (t.len() - t.trim_start().len()) as u64;
+                    at += leading_space(t) as u64;
                 }
                 Ok((event, Self::loc(at)))
             }
@@ -121,6 +138,18 @@ impl<'a> Source<'a> for TextSource<'a> {
     }
 }
 
+/// The length of the whitespace `text` starts with (`str::trim_start`'s),
+/// without decoding characters while they are ASCII, as nearly all are:
+/// values and the layout between elements.
+fn leading_space(text: &str) -> usize {
+    let ascii_space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0B;
+    match text.bytes().position(|b| !ascii_space(&b)) {
+        None => text.len(),
+        Some(i) if text.as_bytes().get(i).is_some_and(u8::is_ascii) => i,
+        Some(_) => text.len() - text.trim_start().len(),
+    }
+}
+
 /// Texts at least this long are moved out of the read buffer rather than
 /// copied, and written straight to a streaming writer's sink.
 pub(crate) const LONG_TEXT: usize = 64 * 1024;
@@ -133,6 +162,7 @@ pub(crate) struct ReadSource<R: BufRead> {
     buf: Vec<u8>,
     /// Where the next event starts.
     pos: Loc,
+    checker: Checker,
 }
 
 impl<R: BufRead> ReadSource<R> {
@@ -147,6 +177,7 @@ impl<R: BufRead> ReadSource<R> {
                 line: 1,
                 column: 1,
             },
+            checker: Checker::default(),
         }
     }
 }
@@ -221,7 +252,7 @@ impl<R: BufRead> Source<'static> for ReadSource<R> {
         if let Event::DocType(_) = event {
             return Err((start, NO_DTD.into()));
         }
-        check_event(&event).map_err(|(i, message)| {
+        self.checker.event(&event).map_err(|(i, message)| {
             // Within the event: its opening markup (ASCII, one line), then
             // its content, which may span lines.
             let at = match event_content(&event) {
@@ -244,7 +275,7 @@ impl<R: BufRead> Source<'static> for ReadSource<R> {
         let at = match &event {
             Event::Text(t) => {
                 let t: &str = t;
-                start.moved(&t[..t.len() - t.trim_start().len()])
+                start.moved(&t[..leading_space(t)])
             }
             _ => start,
         };
@@ -317,5 +348,70 @@ pub(crate) fn append(out: &mut String, part: Cow<'_, str>) {
         *out = part.into_owned();
     } else {
         out.push_str(&part);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use elementa_coupa::User;
+
+    #[test]
+    fn leading_space_is_trim_starts() {
+        let starts = [
+            "", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "a", "<", "\u{a0}", "é",
+            "\u{2003}",
+        ];
+        for a in starts {
+            for b in starts {
+                let text = format!("{a}{b}x");
+                assert_eq!(
+                    leading_space(&text),
+                    text.len() - text.trim_start().len(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    /// Decodes `text` from memory and streamed: the errors must be the same.
+    fn both(text: &str) -> (String, String) {
+        let doc = crate::from_str::<User>(text).unwrap_err();
+        let meta = <User as elementa::Resource>::resource_meta();
+        let streamed =
+            crate::for_each(
+                meta,
+                text.as_bytes(),
+                Default::default(),
+                &mut |_, _| Ok(()),
+            )
+            .unwrap_err();
+        (doc.to_string(), streamed.to_string())
+    }
+
+    #[test]
+    fn a_character_xml_cannot_hold_is_found_where_the_decoder_meets_it() {
+        // The document is scanned once, up front; an error met before the
+        // character is still the one reported.
+        let (doc, streamed) = both("<user><id>x</id><login>a\0b</login></user>");
+        assert!(doc.contains("id") && !doc.contains("U+0000"), "{doc}");
+        assert!(
+            streamed.contains("id") && !streamed.contains("U+0000"),
+            "{streamed}"
+        );
+        // And the character itself, in text, a tag or a comment: with its
+        // element's path and position.
+        for (text, at) in [
+            ("<user>\n<login>a\0b</login></user>", "2:9"),
+            ("<user>\n<login a=\"\u{1}\">ab</login></user>", "2:1"),
+            ("<user>\n<login>ab</login><!-- \u{FFFF} --></user>", "2:23"),
+        ] {
+            let (doc, streamed) = both(text);
+            assert!(doc.contains(at) && doc.contains("U+"), "{text:?}: {doc}");
+            assert!(
+                streamed.contains(at) && streamed.contains("U+"),
+                "{text:?}: {streamed}"
+            );
+        }
     }
 }
