@@ -550,6 +550,17 @@ impl<'l> Writer<'l> {
     fn scalar(&mut self, name: &str, field: &FieldRef<'_>) -> bool {
         let mut scratch = std::mem::take(&mut self.scratch);
         let wrote = match write_text(field, &mut scratch) {
+            // Numbers and booleans are digits, signs, points and letters:
+            // nothing to escape or refuse.
+            Some(text)
+                if matches!(
+                    field,
+                    FieldRef::Integer(_) | FieldRef::Decimal(_) | FieldRef::Boolean(_)
+                ) =>
+            {
+                self.out.push_str(text);
+                true
+            }
             Some(text) => {
                 self.text(name, text);
                 true

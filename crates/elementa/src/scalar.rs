@@ -92,7 +92,7 @@ pub fn set_text(slot: FieldMut<'_>, text: Cow<'_, str>) -> Result<(), TextError>
 pub fn text_of<'f>(field: &FieldRef<'f>) -> Option<Cow<'f, str>> {
     match *field {
         FieldRef::Integer(f) => f.value().map(|v| Cow::Owned(v.to_string())),
-        FieldRef::Decimal(f) => f.value().map(|v| Cow::Owned(v.to_string())),
+        FieldRef::Decimal(f) => f.value().map(|v| Cow::Owned(DecimalText(v).to_string())),
         FieldRef::Boolean(f) => f.value().map(|v| Cow::Borrowed(boolean_text(*v))),
         FieldRef::String(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
         FieldRef::Enum(f) => f.get().value().map(|s| Cow::Borrowed(*s)),
@@ -123,7 +123,7 @@ pub fn write_text<'a>(field: &FieldRef<'a>, scratch: &'a mut String) -> Option<&
             scratch.push_str(itoa::Buffer::new().format(*f.value()?));
             Ok(())
         }
-        FieldRef::Decimal(f) => write!(scratch, "{}", f.value()?),
+        FieldRef::Decimal(f) => write_decimal(scratch, f.value()?),
         FieldRef::Relation(f) => write!(scratch, "{}", f.value()?.id),
         _ => {
             return match text_of(field)? {
@@ -138,6 +138,70 @@ pub fn write_text<'a>(field: &FieldRef<'a>, scratch: &'a mut String) -> Option<&
     Some(scratch.as_str())
 }
 
+/// Writes `value` as its `Display` does (`1.50`, `-0.07`, `0`), from its
+/// integer and scale: one integer formatting instead of a 96-bit division
+/// per digit.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let mut out = String::new();
+/// elementa::scalar::write_decimal(&mut out, &Decimal::new(-7, 2)).unwrap();
+/// assert_eq!(out, "-0.07");
+/// ```
+pub fn write_decimal<W: std::fmt::Write>(
+    out: &mut W,
+    value: &rust_decimal::Decimal,
+) -> std::fmt::Result {
+    let mut digits = itoa::Buffer::new();
+    let mantissa = value.mantissa().unsigned_abs();
+    let digits = if mantissa == 0 {
+        ""
+    } else {
+        digits.format(mantissa)
+    };
+    let scale = value.scale() as usize;
+    if value.is_sign_negative() {
+        out.write_char('-')?;
+    }
+    match digits.len().checked_sub(scale) {
+        Some(whole) if whole > 0 => {
+            let (whole, fraction) = digits.split_at(whole);
+            out.write_str(whole)?;
+            if !fraction.is_empty() {
+                out.write_char('.')?;
+                out.write_str(fraction)?;
+            }
+        }
+        // No whole digits: `0`, or `0.` and the fraction padded to the scale.
+        _ if scale == 0 => out.write_char('0')?,
+        _ => {
+            out.write_str("0.")?;
+            for _ in digits.len()..scale {
+                out.write_char('0')?;
+            }
+            out.write_str(digits)?;
+        }
+    }
+    Ok(())
+}
+
+/// A decimal shown as [`write_decimal`] writes it, for `Display` sinks
+/// (`serde::Serializer::collect_str`).
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let d = Decimal::new(150, 2);
+/// assert_eq!(elementa::scalar::DecimalText(&d).to_string(), "1.50");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct DecimalText<'a>(pub &'a rust_decimal::Decimal);
+
+impl std::fmt::Display for DecimalText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_decimal(f, self.0)
+    }
+}
+
 /// `true` or `false`.
 pub fn boolean_text(value: bool) -> &'static str {
     if value { "true" } else { "false" }
@@ -146,6 +210,33 @@ pub fn boolean_text(value: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_their_display_writes_them() {
+        use rust_decimal::Decimal;
+        let mut mantissas: Vec<i128> = vec![0, 1, 7, 9, 10, 15, 100, 12345, 999_999_999];
+        // Around powers of ten, and the widest mantissas (96 bits).
+        for p in 0..29u32 {
+            let t = 10i128.pow(p);
+            mantissas.extend([t - 1, t, t + 1]);
+        }
+        mantissas.extend([(1i128 << 96) - 1, (1i128 << 64) + 3, 1i128 << 95]);
+        for &m in &mantissas {
+            for scale in 0..=28u32 {
+                for negative in [false, true] {
+                    let Ok(mut d) = Decimal::try_from_i128_with_scale(m, scale) else {
+                        continue;
+                    };
+                    // Negative zero too (`-0.00` reads as one).
+                    d.set_sign_negative(negative);
+                    let mut out = String::new();
+                    write_decimal(&mut out, &d).unwrap();
+                    assert_eq!(out, d.to_string(), "{m} scale {scale} negative {negative}");
+                    assert_eq!(DecimalText(&d).to_string(), out);
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_scalar_kind_reads_its_text_and_writes_it_back() {

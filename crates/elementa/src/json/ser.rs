@@ -416,7 +416,7 @@ impl Serialize for Scalar<'_> {
                     s.serialize_i64(*v)
                 }
             }),
-            FieldRef::Decimal(f) => opt(f, s, |v, s| s.collect_str(v)),
+            FieldRef::Decimal(f) => opt(f, s, |v, s| s.collect_str(&crate::scalar::DecimalText(v))),
             FieldRef::Boolean(f) => opt(f, s, |v, s| {
                 if flexi {
                     s.serialize_str(crate::scalar::boolean_text(*v))
