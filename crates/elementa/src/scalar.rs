@@ -92,7 +92,9 @@ pub fn set_text(slot: FieldMut<'_>, text: Cow<'_, str>) -> Result<(), TextError>
 pub fn text_of<'f>(field: &FieldRef<'f>) -> Option<Cow<'f, str>> {
     match *field {
         FieldRef::Integer(f) => f.value().map(|v| Cow::Owned(v.to_string())),
-        FieldRef::Decimal(f) => f.value().map(|v| Cow::Owned(DecimalText(v).to_string())),
+        FieldRef::Decimal(f) => f
+            .value()
+            .map(|v| Cow::Owned(DecimalText::new(v).as_str().to_owned())),
         FieldRef::Boolean(f) => f.value().map(|v| Cow::Borrowed(boolean_text(*v))),
         FieldRef::String(f) => f.value().map(|v| Cow::Borrowed(v.as_str())),
         FieldRef::Enum(f) => f.get().value().map(|s| Cow::Borrowed(*s)),
@@ -185,20 +187,64 @@ pub fn write_decimal<W: std::fmt::Write>(
     Ok(())
 }
 
-/// A decimal shown as [`write_decimal`] writes it, for `Display` sinks
-/// (`serde::Serializer::collect_str`).
+/// A decimal's text as [`write_decimal`] writes it, held on the stack: for
+/// sinks that take the whole text at once (a JSON string is escaped per
+/// piece written to it).
 ///
 /// ```
 /// use rust_decimal::Decimal;
 /// let d = Decimal::new(150, 2);
-/// assert_eq!(elementa::scalar::DecimalText(&d).to_string(), "1.50");
+/// assert_eq!(elementa::scalar::DecimalText::new(&d).as_str(), "1.50");
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct DecimalText<'a>(pub &'a rust_decimal::Decimal);
+pub struct DecimalText {
+    /// Long enough for any decimal: a sign, `0.` and 28 digits, or 29
+    /// digits and a point.
+    bytes: [u8; 40],
+    len: usize,
+}
 
-impl std::fmt::Display for DecimalText<'_> {
+impl DecimalText {
+    /// The text of `value`.
+    #[allow(
+        clippy::expect_used,
+        reason = "every decimal's text fits the buffer; one that does not is a bug to surface"
+    )]
+    pub fn new(value: &rust_decimal::Decimal) -> Self {
+        let mut text = DecimalText {
+            bytes: [0; 40],
+            len: 0,
+        };
+        write_decimal(&mut text, value).expect("invariant: a decimal's text fits 40 bytes");
+        text
+    }
+
+    /// The text.
+    #[allow(
+        clippy::expect_used,
+        reason = "only ASCII is written to the buffer; anything else is a bug to surface"
+    )]
+    pub fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .expect("invariant: a decimal's text is ASCII within its buffer")
+    }
+}
+
+impl std::fmt::Write for DecimalText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let to = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        to.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for DecimalText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_decimal(f, self.0)
+        f.write_str(self.as_str())
     }
 }
 
@@ -232,7 +278,7 @@ mod tests {
                     let mut out = String::new();
                     write_decimal(&mut out, &d).unwrap();
                     assert_eq!(out, d.to_string(), "{m} scale {scale} negative {negative}");
-                    assert_eq!(DecimalText(&d).to_string(), out);
+                    assert_eq!(DecimalText::new(&d).as_str(), out);
                 }
             }
         }

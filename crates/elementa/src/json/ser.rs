@@ -416,7 +416,9 @@ impl Serialize for Scalar<'_> {
                     s.serialize_i64(*v)
                 }
             }),
-            FieldRef::Decimal(f) => opt(f, s, |v, s| s.collect_str(&crate::scalar::DecimalText(v))),
+            FieldRef::Decimal(f) => opt(f, s, |v, s| {
+                s.serialize_str(crate::scalar::DecimalText::new(v).as_str())
+            }),
             FieldRef::Boolean(f) => opt(f, s, |v, s| {
                 if flexi {
                     s.serialize_str(crate::scalar::boolean_text(*v))
