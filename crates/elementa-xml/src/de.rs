@@ -257,7 +257,7 @@ impl Checker {
     }
 }
 
-/// The characters half of [`check_event`]: what the event holds.
+/// The characters half of [`Checker::event`]: what the event holds.
 fn check_chars(event: &Event<'_>) -> Result<(), (usize, String)> {
     let Some((raw, skip)) = event_content(event) else {
         return Ok(());
@@ -403,7 +403,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         let value = a
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|e| self.err(e.to_string()))?;
-        // A value as written was checked with its tag (`check_event`); one
+        // A value as written was checked with its tag (`Checker::event`); one
         // that normalizing changed may hold what a reference stands for.
         if let Cow::Owned(value) = &value
             && let Some((_, c)) = crate::chars::forbidden_char(value)

@@ -143,9 +143,9 @@ impl<'a> Source<'a> for TextSource<'a> {
 /// values and the layout between elements.
 fn leading_space(text: &str) -> usize {
     let ascii_space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0B;
-    match text.bytes().position(|b| !ascii_space(&b)) {
+    match text.bytes().enumerate().find(|(_, b)| !ascii_space(b)) {
         None => text.len(),
-        Some(i) if text.as_bytes().get(i).is_some_and(u8::is_ascii) => i,
+        Some((i, b)) if b.is_ascii() => i,
         Some(_) => text.len() - text.trim_start().len(),
     }
 }
