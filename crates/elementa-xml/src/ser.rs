@@ -1,7 +1,6 @@
 //! Encoding: records written in their vendor's XML form and a given layout.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use elementa::LIST_REMOVE_ALL;
 use elementa::{
@@ -1173,8 +1172,7 @@ impl<'l> Writer<'l> {
                 if let Some(r) = f.value() {
                     let mut scratch = std::mem::take(&mut self.scratch);
                     scratch.clear();
-                    // Writing to a `String` cannot fail.
-                    let _ = write!(scratch, "{}", r.id);
+                    r.id.with_text(|pieces| pieces.iter().for_each(|p| scratch.push_str(p)));
                     let decorations = r.decorations().map(|(k, v)| attr(k, v));
                     let all = decorations.chain(attrs.iter().copied());
                     self.text_element_with(el.wire, known, None, all, &scratch, level);

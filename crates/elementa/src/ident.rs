@@ -74,7 +74,7 @@ impl RecordId {
             });
         }
         match text.parse::<i64>() {
-            Ok(n) if n.to_string() == text => Ok(RecordId::Numeric(n)),
+            Ok(n) if itoa::Buffer::new().format(n) == text => Ok(RecordId::Numeric(n)),
             _ => Err(ValueError::new(text, ID_EXPECTED)),
         }
     }
@@ -87,14 +87,30 @@ impl FromStr for RecordId {
     }
 }
 
+impl RecordId {
+    /// Calls `f` with the identifier's text in three pieces, which written
+    /// one after another are its `Display`, made without the formatting
+    /// machinery (encoders write one per relation).
+    ///
+    /// ```
+    /// use elementa::RecordId;
+    /// let id: RecordId = "code:ACME".parse().unwrap();
+    /// assert_eq!(id.with_text(|pieces| pieces.concat()), "code:ACME");
+    /// assert_eq!(RecordId::Numeric(-12).with_text(|pieces| pieces.concat()), "-12");
+    /// ```
+    pub fn with_text<R>(&self, f: impl FnOnce([&str; 3]) -> R) -> R {
+        match self {
+            RecordId::Numeric(n) => f([itoa::Buffer::new().format(*n), "", ""]),
+            RecordId::Code(value) => f(["code", ":", value]),
+            RecordId::Ext(value) => f(["ext", ":", value]),
+            RecordId::Other { prefix, value } => f([prefix, ":", value]),
+        }
+    }
+}
+
 impl fmt::Display for RecordId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordId::Numeric(n) => write!(f, "{n}"),
-            RecordId::Code(value) => write!(f, "code:{value}"),
-            RecordId::Ext(value) => write!(f, "ext:{value}"),
-            RecordId::Other { prefix, value } => write!(f, "{prefix}:{value}"),
-        }
+        self.with_text(|pieces| pieces.iter().try_for_each(|p| f.write_str(p)))
     }
 }
 

@@ -270,29 +270,9 @@ static STRUCTURAL: [bool; 256] = {
     t
 };
 
-/// The offset of the first `"` or `\\` in `bytes` from `from` on, eight
-/// bytes at a time: a string in a record is mostly a few words long, where
-/// a vector search costs more to start than it saves.
+/// The offset of the first `"` or `\\` in `bytes` from `from` on.
 fn quote_or_backslash(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // The high bit of each zero byte of `w` (the lowest one is exact).
-    let zeros = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
-    let mut at = from;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(word);
-        let w = u64::from_le_bytes(eight);
-        let hits = zeros(w ^ (ONES * u64::from(b'"'))) | zeros(w ^ (ONES * u64::from(b'\\')));
-        if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    let tail = bytes.get(at..)?;
-    tail.iter()
-        .position(|b| matches!(b, b'"' | b'\\'))
-        .map(|k| at + k)
+    super::find_any(bytes.get(from..)?, [b'"', b'\\']).map(|k| from + k)
 }
 
 /// Resumable scan for the end of an item: where it got to, and what it

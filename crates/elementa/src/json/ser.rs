@@ -130,14 +130,15 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for FlexiFormatte
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        // `find` looks for the byte with memchr: most fragments hold none.
-        let mut rest = fragment;
-        while let Some((head, tail)) = rest.split_once('/') {
-            w.write_all(head.as_bytes())?;
+        let mut rest = fragment.as_bytes();
+        while let Some((head, [_slash, after @ ..])) =
+            super::find_any(rest, [b'/']).and_then(|k| rest.split_at_checked(k))
+        {
+            w.write_all(head)?;
             w.write_all(b"\\/")?;
-            rest = tail;
+            rest = after;
         }
-        w.write_all(rest.as_bytes())
+        w.write_all(rest)
     }
 }
 
@@ -435,7 +436,9 @@ impl Serialize for Scalar<'_> {
             FieldRef::Date(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
             FieldRef::Timestamp(f) => opt(f, s, |v, s| s.serialize_str(v.as_str())),
             FieldRef::Strings(f) => opt(f, s, |v, s| v.serialize(s)),
-            FieldRef::Relation(f) => opt(f, s, |v, s| s.collect_str(&v.id)),
+            FieldRef::Relation(f) => opt(f, s, |v, s| {
+                v.id.with_text(|[a, b, c]| Joined(a, b, c).serialize(s))
+            }),
             FieldRef::Any(f) => opt(f, s, |v, s| AnyJson(v).serialize(s)),
             FieldRef::One(f) => match f.get().value() {
                 Some(r) => JsonRecord(*r).serialize(s),
@@ -545,8 +548,25 @@ struct Joined<'a>(&'a str, &'a str, &'a str);
 
 impl Serialize for Joined<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Keys are short: joined on the stack, they are written as one
+        // string, without the formatting machinery.
+        let mut buf = [0u8; 64];
+        if let Some(key) = join_into(&mut buf, [self.0, self.1, self.2]) {
+            return s.serialize_str(key);
+        }
         s.collect_str(&format_args!("{}{}{}", self.0, self.1, self.2))
     }
+}
+
+/// `parts` one after another in `buf`, or `None` when they do not fit.
+fn join_into<'b>(buf: &'b mut [u8], parts: [&str; 3]) -> Option<&'b str> {
+    let mut len = 0;
+    for part in parts {
+        let end = len + part.len();
+        buf.get_mut(len..end)?.copy_from_slice(part.as_bytes());
+        len = end;
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
 }
 
 impl Serialize for JsonRecord<'_> {
@@ -630,5 +650,42 @@ impl Serialize for JsonRecord<'_> {
         }
         write_extras(&mut map, usize::MAX)?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_joined_key_is_written_whole_whether_or_not_it_fits_the_stack() {
+        let mut buf = [0u8; 8];
+        assert_eq!(join_into(&mut buf, ["firma", "@", "ref"]), None);
+        assert_eq!(join_into(&mut buf, ["fir", "@", "ref"]), Some("fir@ref"));
+        assert_eq!(join_into(&mut buf, ["firm", "@", "ref"]), Some("firm@ref"));
+        // Past the stack buffer, the key is the same.
+        let long = "x".repeat(70);
+        for first in ["firma", long.as_str()] {
+            let key = serde_json::to_string(&Joined(first, "@", "showAs/č")).unwrap();
+            assert_eq!(key, format!("\"{first}@showAs/č\""));
+        }
+    }
+
+    #[test]
+    fn flexi_escapes_every_slash_and_only_slashes() {
+        for text in [
+            "",
+            "/",
+            "//",
+            "a/b",
+            "VF1-0001/2012",
+            "0123456/89abcdef/",
+            "č/ř\"\\",
+        ] {
+            let mut out = Vec::new();
+            write_value(&mut out, &text, true, false).unwrap();
+            let expected = serde_json::to_string(text).unwrap().replace('/', "\\/");
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
     }
 }
