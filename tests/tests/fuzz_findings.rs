@@ -74,6 +74,38 @@ fn decimals_given_as_json_numbers_are_exact_or_refused() {
 }
 
 #[test]
+fn a_decimal_given_as_a_string_reads_the_same_with_or_without_escapes() {
+    // ABRA Flexi writes every decimal as a string; one without escapes is
+    // read from between its quotes, one with them through serde_json.
+    let decode =
+        |value: &str| elementa_json::from_str::<ExpenseReport>(&format!(r#"{{"total":{value}}}"#));
+    for (plain, escaped) in [
+        (r#""1.50""#, r#""\u0031.50""#),
+        (r#""-0.5""#, r#""\u002d0.5""#),
+        (
+            r#""99999999999999999999""#,
+            r#""9999999999999999999\u0039""#,
+        ),
+    ] {
+        let (a, b) = (decode(plain).unwrap(), decode(escaped).unwrap());
+        assert_eq!(a.total, b.total, "{plain} / {escaped}");
+        assert!(matches!(a.total, Field::Value(_)), "{plain}");
+    }
+    for (plain, escaped) in [
+        (r#""1.5x""#, r#""1.5\u0078""#),
+        (r#""""#, r#""\u0000""#),
+        (r#"" 1.5""#, r#""\u00201.5""#),
+        (r#""1e-30""#, r#""1e\u002d30""#),
+    ] {
+        let (a, b) = (decode(plain).unwrap_err(), decode(escaped).unwrap_err());
+        assert_eq!((a.path.as_str(), a.line), ("total", 1), "{plain}: {a}");
+        assert_eq!((b.path.as_str(), b.line), ("total", 1), "{escaped}: {b}");
+        assert!(a.message.contains("not a valid decimal"), "{plain}: {a}");
+        assert!(b.message.contains("not a valid decimal"), "{escaped}: {b}");
+    }
+}
+
+#[test]
 fn unknown_json_keys_keep_their_place_through_xml() {
     // Known elements out of schema order with unknown ones between them
     // (the fuzzer's `[{"firstname":"","l":"","email":"","":null}]`, with a

@@ -964,6 +964,17 @@ impl ValueSeed<'_, '_> {
                 *f = Field::Value(parsed(crate::parse_decimal(text))?);
                 Ok(())
             }
+            // A string without escapes (ABRA Flexi writes every decimal so):
+            // serde_json checked it when it captured the text, so between
+            // the quotes is the string itself.
+            (Some(b'"'), slot)
+                if let Some(inner) = text
+                    .strip_prefix('"')
+                    .and_then(|t| t.strip_suffix('"'))
+                    .filter(|t| !t.contains('\\')) =>
+            {
+                ValueSeed { slot, ..self }.text(inner)
+            }
             (_, slot) => {
                 let mut inner = serde_json::Deserializer::from_str(text);
                 let seed = ValueSeed { slot, ..self };
