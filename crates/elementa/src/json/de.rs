@@ -818,19 +818,23 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         // of its slots, unless `removeAll` made a list present: no need to
         // ask it, which visits every element of its table.
         let known = (level > 1 || cx.top_fresh) && remove_all_none;
-        let fits = in_order && {
-            let mut present = cx.present.borrow_mut();
-            if known {
-                present.clear();
-                present.extend(own.iter().filter_map(|s| match s {
-                    Slot::Element(i) => Some(*i),
-                    Slot::Extra(_) => None,
-                }));
-                Trace::is_schema_order_of(&*self.record, own, &present)
-            } else {
-                Trace::is_schema_order(&*self.record, own, &mut present)
-            }
-        };
+        // Its elements came in order, each once, and it holds exactly them
+        // and nothing unknown: encoders write that order without a trace.
+        let plain = known && self.record.extra().0.is_empty();
+        let fits = in_order
+            && (plain || {
+                let mut present = cx.present.borrow_mut();
+                if known {
+                    present.clear();
+                    present.extend(own.iter().filter_map(|s| match s {
+                        Slot::Element(i) => Some(*i),
+                        Slot::Extra(_) => None,
+                    }));
+                    Trace::is_schema_order_of(&*self.record, own, &present)
+                } else {
+                    Trace::is_schema_order(&*self.record, own, &mut present)
+                }
+            });
         if fits {
             slots.truncate(start);
         } else {
