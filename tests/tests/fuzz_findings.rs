@@ -824,3 +824,47 @@ fn a_flexi_envelope_keys_records_by_evidence_not_by_plural() {
     let envelope = elementa_json::decode_envelope(ok, &evidence, Default::default()).unwrap();
     assert_eq!(envelope.records.len(), 1);
 }
+
+#[test]
+fn an_attribute_on_an_item_of_an_inline_list_is_refused_not_lost() {
+    // The fuzzer's `<id action="delete">` among a Flexi invoice's ids: it
+    // was kept as `external-ids@action`, which no item is written with, so
+    // it vanished on the way back to XML.
+    use elementa_flexi::wire::evidence;
+    let xml = r#"<winstrom version="1.0"><faktura-vydana><id>code:VF1</id><id action="delete">ext:SHOP:1</id></faktura-vydana></winstrom>"#;
+    let err = elementa_xml::decode_envelope(xml, &evidence, Default::default()).unwrap_err();
+    assert!(
+        err.message
+            .contains("`external-ids` cannot carry the attribute `action`"),
+        "{err}"
+    );
+    assert!(err.path.contains("faktura-vydana"), "{err}");
+    // Without the attribute the ids are read as before.
+    let plain = xml.replace(r#" action="delete""#, "");
+    let doc = elementa_xml::decode_envelope(&plain, &evidence, Default::default()).unwrap();
+    assert_eq!(
+        elementa_xml::encode_envelope(&doc)
+            .unwrap()
+            .matches("<id>")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_character_xml_cannot_hold_is_refused_after_two_byte_order_marks() {
+    // The fuzzer's document began with two byte order marks; quick-xml
+    // skips the second without counting it, so the one-pass scan's offset
+    // was three bytes past the reader's and a U+0001 near the end of a text
+    // went unchecked, to fail only on encoding.
+    use elementa_flexi::wire::evidence;
+    for boms in ["", "\u{feff}", "\u{feff}\u{feff}"] {
+        let xml = format!(
+            "{boms}<?xml version=\"1.0\"?><winstrom version=\"1.0\"><faktura-vydana><kod>VF1\u{1}</kod></faktura-vydana></winstrom>"
+        );
+        let err = elementa_xml::decode_envelope(&xml, &evidence, Default::default()).unwrap_err();
+        assert!(err.message.contains("U+0001"), "{boms:?}: {err}");
+        assert_eq!(err.path, "faktura-vydana[0].kod", "{boms:?}: {err}");
+        assert_eq!(err.column, 70, "{boms:?}: {err}");
+    }
+}

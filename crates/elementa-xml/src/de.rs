@@ -823,7 +823,19 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                             trace.set_tag(n, tag_of(&child));
                         }
                         position = position.max(i + 1);
-                        if self.flexi && carries_attributes(el) {
+                        if self.flexi && el.inline && matches!(el.kind, Kind::Strings { .. }) {
+                            // An inline list's item (`external-ids`' `<id>`)
+                            // has no key its attribute could travel under:
+                            // refused rather than lost.
+                            if let Some(a) = child.start.attributes().next() {
+                                let a = a.map_err(|e| self.attr_err(&child, &e))?;
+                                let key: &str = a.key.as_ref();
+                                return Err(self.err(format!(
+                                    "an item of the list `{}` cannot carry the attribute `{key}`",
+                                    el.wire
+                                )));
+                            }
+                        } else if self.flexi && carries_attributes(el) {
                             self.property_attributes(
                                 record,
                                 &child,

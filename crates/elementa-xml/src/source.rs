@@ -76,6 +76,10 @@ impl<'a> TextSource<'a> {
         let text = elementa::strip_bom(text);
         let mut reader = Reader::from_str(text);
         reader.config_mut().check_end_names = true;
+        // quick-xml skips a byte order mark at the start of what it is
+        // given (a document that had two) without counting it in its
+        // positions: offsets are taken in the text it reads.
+        let text = elementa::strip_bom(text);
         let clean_until =
             crate::chars::forbidden_char(text).map_or(u64::MAX, |(offset, _)| offset as u64);
         TextSource {
