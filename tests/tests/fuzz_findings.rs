@@ -839,6 +839,15 @@ fn an_attribute_on_an_item_of_an_inline_list_is_refused_not_lost() {
         "{err}"
     );
     assert!(err.path.contains("faktura-vydana"), "{err}");
+    // Nor can it come from JSON: the XML encoder refuses it too.
+    let json = r#"{"winstrom":{"@version":"1.0","faktura-vydana":[{"external-ids":["ext:A:1"],"external-ids@action":"delete"}]}}"#;
+    let envelope = elementa_json::decode_envelope(json, &evidence, Default::default()).unwrap();
+    let err = elementa_xml::envelope_to_string(&envelope).unwrap_err();
+    assert!(
+        err.message
+            .contains("`external-ids` cannot carry the attribute `action`"),
+        "{err}"
+    );
     // Without the attribute the ids are read as before.
     let plain = xml.replace(r#" action="delete""#, "");
     let doc = elementa_xml::decode_envelope(&plain, &evidence, Default::default()).unwrap();

@@ -1150,12 +1150,22 @@ impl<'l> Writer<'l> {
                     _ => el.wire,
                 };
                 if el.inline {
+                    // Its attributes (`external-ids@action`) have no
+                    // element to stand on: refused rather than dropped.
+                    if let Some((k, _)) = attrs.first() {
+                        let message = format!(
+                            "an item of the list `{}` cannot carry the attribute `{k}`",
+                            el.wire
+                        );
+                        self.fail(el.wire, message);
+                        return;
+                    }
                     for s in items {
                         self.text_element_with(item, known, None, [], s, level);
                     }
                 } else {
                     self.line(level);
-                    self.open(el.wire, known, ty, []);
+                    self.open(el.wire, known, ty, attrs.iter().copied());
                     if items.is_empty() {
                         self.out.push_str("/>");
                         return;
