@@ -830,10 +830,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                             if let Some(a) = child.start.attributes().next() {
                                 let a = a.map_err(|e| self.attr_err(&child, &e))?;
                                 let key: &str = a.key.as_ref();
-                                return Err(self.err(format!(
-                                    "an item of the list `{}` cannot carry the attribute `{key}`",
-                                    el.wire
-                                )));
+                                return Err(self.err(crate::item_attribute(el.wire, key)));
                             }
                         } else if self.flexi && carries_attributes(el) {
                             self.property_attributes(

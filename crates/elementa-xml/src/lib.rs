@@ -137,3 +137,9 @@ impl Document {
         self.body.records()
     }
 }
+
+/// Why attribute `attribute` of an inline list's item is refused, in both
+/// directions: the item has no key it could travel under.
+fn item_attribute(list: &str, attribute: &str) -> String {
+    format!("an item of the list `{list}` cannot carry the attribute `{attribute}`")
+}

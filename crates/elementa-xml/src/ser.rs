@@ -1153,11 +1153,7 @@ impl<'l> Writer<'l> {
                     // Its attributes (`external-ids@action`) have no
                     // element to stand on: refused rather than dropped.
                     if let Some((k, _)) = attrs.first() {
-                        let message = format!(
-                            "an item of the list `{}` cannot carry the attribute `{k}`",
-                            el.wire
-                        );
-                        self.fail(el.wire, message);
+                        self.fail(el.wire, crate::item_attribute(el.wire, k));
                         return;
                     }
                     for s in items {
