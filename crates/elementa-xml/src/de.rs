@@ -231,10 +231,17 @@ impl Checker {
     }
 
     /// Checks the names of `event` (element and attribute names) only.
+    #[inline]
     pub(crate) fn names(&mut self, event: &Event<'_>) -> Result<(), (usize, String)> {
-        let (Event::Start(e) | Event::Empty(e)) = event else {
-            return Ok(());
-        };
+        // Inlined, so that the other half of the events costs no call.
+        match event {
+            Event::Start(e) | Event::Empty(e) => self.tag_names(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`Checker::names`] of a start tag.
+    fn tag_names(&mut self, e: &BytesStart<'_>) -> Result<(), (usize, String)> {
         let name = e.name();
         let name: &str = name.as_ref();
         if !crate::chars::is_xml_name(name) {
@@ -721,10 +728,13 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         self.enter()?;
         let meta = record.meta();
         let facts = self.facts.get(meta);
+        // Whether the record holds an element its trace has no slot for.
+        let mut untraced = false;
         if let Some(i) = facts.name_element
             && let Some(FieldMut::String(f)) = record.field_mut(i)
         {
             *f = Field::Value(name.to_owned());
+            untraced = true;
         }
         // A trace buffer from the pool (cleared), so a record whose trace
         // is not kept allocates none.
@@ -749,6 +759,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                     if text_record {
                         trace.push(Slot::Element(i), None);
                     }
+                    untraced = true;
                     self.path.push(Seg::Wire(el.wire));
                     self.mark = open.at;
                     if let Some(slot) = record.field_mut(i) {
@@ -784,6 +795,9 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         }
         let mut seen = elementa::ElementSet::new(meta.elements.len());
         let mut position = 0;
+        // Whether the elements came in schema order, each once, each
+        // present (the last one's index).
+        let (mut in_order, mut last) = (true, None);
         self.level += 1;
         let (keep, level) = (self.options.keep, self.level);
         // Whether an element (`None`: an unknown one) is read at all.
@@ -812,14 +826,20 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                         // elements: no allocation).
                         let n = trace.slots.len();
                         trace.push(Slot::Element(i), None);
+                        // The tag the encoder writes holds no `nil`: no
+                        // need to look for one.
+                        let usual = is_usual_tag(el, &child, !self.flexi);
+                        let nil = !usual && attr(&child.start, "nil").as_deref() == Some("true");
                         if let Some(slot) = record.field_mut(i) {
-                            self.element(slot, el, &child, cname)?;
+                            self.element(slot, el, &child, cname, nil)?;
                         }
                         let read = record.field(i).map(|f| (f.is_present(), f.is_null()));
+                        in_order &= last.is_none_or(|l| l < i) && read.is_some_and(|r| r.0);
+                        last = Some(i);
                         // A free-form value keeps its children's tags too.
                         if let Some(tag) = self.any_tag.take() {
                             trace.set_tag(n, tag);
-                        } else if keeps_tag(el, &child, read, !self.flexi) {
+                        } else if keeps_tag(el, &child, read, !self.flexi, usual) {
                             trace.set_tag(n, tag_of(&child));
                         }
                         position = position.max(i + 1);
@@ -874,14 +894,22 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
                 match slot {
                     FieldMut::Many(f) if f.count().is_absent() => f.make_empty(),
                     FieldMut::Strings(f) if f.is_absent() => *f = Field::Value(Vec::new()),
-                    _ => {}
+                    _ => continue,
                 }
+                untraced = true;
             }
         }
         // A record that came in schema order, with no start tag to keep,
-        // is written the same without its trace.
+        // is written the same without its trace. When it holds exactly the
+        // elements of its trace, in order, and nothing unknown, that needs
+        // no asking the record, which visits every element of its table.
+        let plain = in_order && !untraced && record.extra().0.is_empty();
+        debug_assert!(
+            !plain || Trace::is_schema_order(&*record, &trace.slots, &mut self.present),
+            "invariant: a record read in schema order is written in it"
+        );
         if trace.tags.is_empty()
-            && Trace::is_schema_order(&*record, &trace.slots, &mut self.present)
+            && (plain || Trace::is_schema_order(&*record, &trace.slots, &mut self.present))
         {
             trace.slots.clear();
             self.traces.push(trace);
@@ -931,15 +959,16 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
             .ok_or_else(|| self.err("internal: an association without a target"))
     }
 
-    /// Reads one child element into its slot.
+    /// Reads one child element into its slot; `nil`: its tag says
+    /// `nil="true"`.
     fn element(
         &mut self,
         slot: FieldMut<'_>,
         el: &ElementMeta,
         open: &Open<'_>,
         name: &str,
+        nil: bool,
     ) -> Result<(), DecodeError> {
-        let nil = attr(&open.start, "nil").as_deref() == Some("true");
         match slot {
             FieldMut::One(f) => {
                 if nil {
@@ -1403,17 +1432,24 @@ fn sections_only(mut text: String, sections: &[(usize, usize)]) -> String {
 /// a relation holding something, whatever tag it came with; for a value,
 /// the usual tag ([`is_usual_tag`]); for a null, Coupa's `nil="true"` form
 /// ([`is_usual_nil`]) and ABRA Flexi's empty element (`<x></x>`).
-fn keeps_tag(el: &ElementMeta, open: &Open<'_>, read: Option<(bool, bool)>, coupa: bool) -> bool {
+/// `usual`: whether `open` is the usual tag.
+fn keeps_tag(
+    el: &ElementMeta,
+    open: &Open<'_>,
+    read: Option<(bool, bool)>,
+    coupa: bool,
+    usual: bool,
+) -> bool {
     match read {
         Some((true, false)) => {
             let linked = matches!(
                 el.kind,
                 Kind::One(_) | Kind::Many { .. } | Kind::Strings { .. } | Kind::Relation { .. }
             );
-            !linked && !is_usual_tag(el, open, coupa)
+            !linked && !usual
         }
         Some((true, true)) if coupa => !is_usual_nil(el, open),
-        Some((true, true)) => open.empty || !is_usual_tag(el, open, coupa),
+        Some((true, true)) => open.empty || !usual,
         _ => true,
     }
 }
