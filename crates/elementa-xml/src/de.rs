@@ -445,6 +445,7 @@ impl<'a, S: Source<'a>> Decoder<'a, S> {
         self.at(loc, e.to_string())
     }
 
+    #[inline]
     fn next(&mut self) -> Result<Event<'a>, DecodeError> {
         match self.src.next_event() {
             Ok((event, at)) => {

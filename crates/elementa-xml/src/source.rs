@@ -100,6 +100,7 @@ impl<'a> TextSource<'a> {
 }
 
 impl<'a> Source<'a> for TextSource<'a> {
+    #[inline]
     fn next_event(&mut self) -> Result<(Event<'a>, Loc), (Loc, String)> {
         let start = self.reader.buffer_position();
         match self.reader.read_event() {
