@@ -103,6 +103,51 @@ pub(crate) fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<(us
     find(chunks.remainder(), base)
 }
 
+/// The first byte of `bytes` an XML text cannot hold as it is, and its
+/// offset: a control character (below U+0020: tab, line feed and carriage
+/// return among them), `&`, `<`, `>`, 0xEF (the first byte of U+FFFE and
+/// U+FFFF), and in an attribute (`ATTRIBUTE`) `"` and `'` too.
+///
+/// Eight bytes at a time as one word, the last few padded: most values are
+/// a few words long, where a chunked or vector search costs more to start
+/// than it saves.
+pub(crate) fn find_special<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<(usize, u8)> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // The high bit of each byte of `w` below `n` (at most 0x80); the lowest
+    // one is exact, since a borrow only travels upwards, and little-endian
+    // puts the first byte lowest.
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGHS;
+    let equal = |w: u64, b: u8| below(w ^ (ONES * u64::from(b)), 1);
+    let hits = |w: u64| {
+        let mut hits = below(w, 0x20) | equal(w, b'&') | equal(w, b'<') | equal(w, b'>');
+        hits |= equal(w, 0xEF);
+        if ATTRIBUTE {
+            hits |= equal(w, b'"') | equal(w, b'\'');
+        }
+        hits
+    };
+    let found = |word: [u8; 8], base: usize| {
+        let h = hits(u64::from_le_bytes(word));
+        (h != 0).then(|| {
+            let k = (h.trailing_zeros() / 8) as usize;
+            (base + k, word.get(k).copied().unwrap_or_default())
+        })
+    };
+    let (words, tail) = bytes.as_chunks::<8>();
+    for (n, word) in words.iter().enumerate() {
+        if let Some(hit) = found(*word, n * 8) {
+            return Some(hit);
+        }
+    }
+    // The tail, padded with a byte that is none of them.
+    let mut last = [b'a'; 8];
+    if let Some(head) = last.get_mut(..tail.len()) {
+        head.copy_from_slice(tail);
+    }
+    found(last, words.len() * 8)
+}
+
 /// How a character is named in messages: `U+0000`.
 pub(crate) fn describe(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
@@ -125,6 +170,50 @@ mod tests {
             for c in ['é', '\u{B7}', '\u{300}', '\u{D7}', '\u{2070}', '\u{FFFF}'] {
                 for name in [format!("{}{c}", a as char), format!("{c}{}", a as char)] {
                     assert_eq!(is_xml_name(&name), is_xml_name_by_chars(&name), "{name:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_search_finds_what_a_byte_by_byte_search_finds() {
+        let special = |b: u8, attribute: bool| {
+            b < 0x20
+                || matches!(b, b'&' | b'<' | b'>' | 0xEF)
+                || attribute && matches!(b, b'"' | b'\'')
+        };
+        let plain = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        let hits = [
+            0u8, b'\t', b'\n', b'\r', 0x1F, b'&', b'<', b'>', 0xEF, b'"', b'\'', 0x20, 0x7F, 0x80,
+            0xC3, 0xFF, b'=', b'?', b'[',
+        ];
+        for len in 0..plain.len() {
+            for at in 0..len.max(1) {
+                for &h in &hits {
+                    for second in [None, Some(b'<'), Some(0u8)] {
+                        let mut bytes = plain.get(..len).unwrap().to_vec();
+                        if let Some(b) = bytes.get_mut(at) {
+                            *b = h;
+                        }
+                        if let Some(s) = second
+                            && at + 3 < len
+                        {
+                            bytes[at + 3] = s;
+                        }
+                        for attribute in [false, true] {
+                            let expected = bytes
+                                .iter()
+                                .enumerate()
+                                .find(|&(_, &b)| special(b, attribute))
+                                .map(|(i, &b)| (i, b));
+                            let found = if attribute {
+                                find_special::<true>(&bytes)
+                            } else {
+                                find_special::<false>(&bytes)
+                            };
+                            assert_eq!(found, expected, "{bytes:?} attribute: {attribute}");
+                        }
+                    }
                 }
             }
         }

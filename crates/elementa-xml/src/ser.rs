@@ -287,8 +287,8 @@ fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     let mut last = 0;
     let mut from = 0;
     while let Some((k, b)) = bytes.get(from..).and_then(|rest| match attribute {
-        true => crate::chars::find_byte(rest, special::<true>),
-        false => crate::chars::find_byte(rest, special::<false>),
+        true => crate::chars::find_special::<true>(rest),
+        false => crate::chars::find_special::<false>(rest),
     }) {
         let i = from + k;
         from = i + 1;
@@ -325,19 +325,6 @@ fn escape(out: &mut String, text: &str, attribute: bool) -> Option<char> {
     }
     out.push_str(text.get(last..).unwrap_or_default());
     bad
-}
-
-/// Whether [`escape`] looks at byte `b`: a control character (tab, line
-/// feed and carriage return among them), `&`, `<`, `>`, in an attribute
-/// (`ATTRIBUTE`) also `"` and `'`, or 0xEF. Comparisons only, so a chunk of
-/// bytes is tested at once.
-fn special<const ATTRIBUTE: bool>(b: u8) -> bool {
-    (b < 0x20)
-        | (b == b'&')
-        | (b == b'<')
-        | (b == b'>')
-        | (b == 0xEF)
-        | (ATTRIBUTE & ((b == b'"') | (b == b'\'')))
 }
 
 /// One record written to `sink` as a fragment of a larger document, at
