@@ -583,6 +583,10 @@ impl Ctx {
         }
     }
 
+    /// `r`, with `seg` added to the error path when it is an error;
+    /// inlined, since it stands on every element's way and nearly always
+    /// passes `r` through.
+    #[inline(always)]
     fn mark<T, E>(&self, r: Result<T, E>, seg: impl FnOnce() -> Seg) -> Result<T, E> {
         if r.is_err() {
             self.err_path.borrow_mut().push(seg());
