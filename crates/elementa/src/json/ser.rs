@@ -474,11 +474,12 @@ impl Serialize for AnyJson<'_> {
                 // serde_json writes as is (other formats get serde_json's
                 // raw-value struct, which the decoder reads back exactly).
                 if let Ok(i) = n.parse::<i64>()
-                    && i.to_string() == *n
+                    && itoa::Buffer::new().format(i) == n
                 {
                     return s.serialize_i64(i);
                 }
-                match serde_json::value::RawValue::from_string(n.clone()) {
+                // Borrowed: checked as JSON without a copy of the text.
+                match serde_json::from_str::<&serde_json::value::RawValue>(n) {
                     Ok(raw) => raw.serialize(s),
                     Err(_) => s.serialize_str(n),
                 }
@@ -668,6 +669,27 @@ mod tests {
         for first in ["firma", long.as_str()] {
             let key = serde_json::to_string(&Joined(first, "@", "showAs/č")).unwrap();
             assert_eq!(key, format!("\"{first}@showAs/č\""));
+        }
+    }
+
+    #[test]
+    fn an_unknown_number_is_written_as_it_came() {
+        for (text, written) in [
+            ("12", "12"),
+            ("-7", "-7"),
+            ("-0", "-0"),
+            ("1.50", "1.50"),
+            ("4E70", "4E70"),
+            ("9223372036854775808", "9223372036854775808"),
+            // Not a JSON number: kept as the text it is.
+            ("012", "\"012\""),
+        ] {
+            let value = Any::Number(text.to_owned());
+            assert_eq!(
+                serde_json::to_string(&AnyJson(&value)).unwrap(),
+                written,
+                "{text}"
+            );
         }
     }
 
