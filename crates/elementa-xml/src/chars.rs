@@ -127,11 +127,19 @@ pub(crate) fn find_special<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<(usize
         }
         hits
     };
+    #[allow(
+        clippy::expect_used,
+        reason = "a hit's bit lies in one of the word's eight bytes"
+    )]
     let found = |word: [u8; 8], base: usize| {
         let h = hits(u64::from_le_bytes(word));
         (h != 0).then(|| {
             let k = (h.trailing_zeros() / 8) as usize;
-            (base + k, word.get(k).copied().unwrap_or_default())
+            let b = word
+                .get(k)
+                .copied()
+                .expect("invariant: a set bit of a u64 is in one of its 8 bytes");
+            (base + k, b)
         })
     };
     let (words, tail) = bytes.as_chunks::<8>();
