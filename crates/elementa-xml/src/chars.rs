@@ -36,20 +36,55 @@ fn is_name_char(c: char) -> bool {
 /// assert!(!elementa_xml::is_xml_name("1st"));
 /// ```
 pub fn is_xml_name(name: &str) -> bool {
-    // Nearly every name is ASCII: bytes first, in one pass; characters
-    // only from the first byte that is not ASCII.
-    let mut bytes = name.bytes();
-    match bytes.next() {
-        Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b':' => {}
-        Some(b) if !b.is_ascii() => return is_xml_name_by_chars(name),
+    // Nearly every name is ASCII: bytes first, one table look-up each;
+    // characters only from the first byte that is not ASCII.
+    let bytes = name.as_bytes();
+    match bytes.first() {
+        Some(&b) if ascii_class(b) & NAME_START != 0 => {}
+        Some(&b) if !b.is_ascii() => return is_xml_name_by_chars(name),
         _ => return false,
     }
-    for b in bytes {
-        if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':' | b'?')) {
-            return !b.is_ascii() && is_xml_name_by_chars(name);
-        }
+    match bytes.iter().find(|&&b| ascii_class(b) & NAME_CHAR == 0) {
+        None => true,
+        Some(b) => !b.is_ascii() && is_xml_name_by_chars(name),
     }
-    true
+}
+
+/// [`ASCII_CLASSES`]: may start an XML name.
+const NAME_START: u8 = 1;
+/// [`ASCII_CLASSES`]: may continue an XML name (or is Coupa's `?`).
+const NAME_CHAR: u8 = 2;
+
+/// What each ASCII byte may be in a name; 0 for the others, which are
+/// looked at as characters.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
+const ASCII_CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let start = c.is_ascii_alphabetic() || c == b'_' || c == b':';
+        let more = start || c.is_ascii_digit() || matches!(c, b'-' | b'.' | b'?');
+        table[b] = if start {
+            NAME_START | NAME_CHAR
+        } else if more {
+            NAME_CHAR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of byte `b` in [`ASCII_CLASSES`].
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    // Always in the table: a byte indexes one of its 256 entries.
+    ASCII_CLASSES.get(usize::from(b)).copied().unwrap_or(0)
 }
 
 fn is_xml_name_by_chars(name: &str) -> bool {

@@ -1509,10 +1509,7 @@ fn is_usual_nil(el: &ElementMeta, open: &Open<'_>) -> bool {
 /// attribute the encoder writes for `kind` (Coupa) or nothing.
 fn is_type_attr(rest: &str, kind: &Kind, coupa: bool) -> bool {
     match crate::ser::type_attr(kind) {
-        Some(t) if coupa => rest
-            .strip_prefix(" type=\"")
-            .and_then(|r| r.strip_prefix(t))
-            .is_some_and(|r| r == "\""),
+        Some(t) if coupa => rest == t.0,
         _ => rest.is_empty(),
     }
 }

@@ -380,23 +380,39 @@ pub(crate) fn envelope_start(
     }
 }
 
-/// The `type` attribute Coupa writes on elements of `kind`.
-pub(crate) fn type_attr(kind: &Kind) -> Option<&'static str> {
+/// The `type` attribute Coupa writes on elements of `kind`, as it is
+/// written after the element's name (` type="integer"`): one piece to
+/// write, and one comparison to recognise it in a tag.
+pub(crate) fn type_attr(kind: &Kind) -> Option<TypeAttr> {
+    macro_rules! written {
+        ($value:literal) => {
+            Some(TypeAttr(concat!(" type=\"", $value, "\"")))
+        };
+    }
     match kind {
-        Kind::Integer => Some("integer"),
-        Kind::Decimal => Some("decimal"),
-        Kind::Boolean => Some("boolean"),
-        Kind::DateTime => Some("dateTime"),
-        Kind::Date => Some("date"),
-        Kind::Many { .. } | Kind::Strings { .. } => Some("array"),
+        Kind::Integer => written!("integer"),
+        Kind::Decimal => written!("decimal"),
+        Kind::Boolean => written!("boolean"),
+        Kind::DateTime => written!("dateTime"),
+        Kind::Date => written!("date"),
+        Kind::Many { .. } | Kind::Strings { .. } => Some(ARRAY_TYPE),
         _ => None,
     }
 }
 
+/// Coupa's `type` attribute as written after an element's name
+/// (` type="integer"`), never a bare value (`integer`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TypeAttr(pub(crate) &'static str);
+
+/// Coupa's `type` attribute of a list, as written after its name.
+const ARRAY_TYPE: TypeAttr = TypeAttr(" type=\"array\"");
+
 use elementa::scalar::{boolean_text, text_of as scalar_text, write_text};
 
-/// Spaces for indentation, sliced rather than pushed one at a time.
-const SPACES: &str = "                                                                ";
+/// A line break and spaces for indentation, sliced rather than pushed one
+/// at a time: a new line and its indentation are one copy.
+const NEWLINE_SPACES: &str = "\n                                                                ";
 
 impl<'l> Writer<'l> {
     /// A writer with `declaration` (`xml version="1.0"`) written first.
@@ -534,19 +550,33 @@ impl<'l> Writer<'l> {
     /// The text of scalar `field` as the content of element `name`;
     /// returns whether it had one.
     fn scalar(&mut self, name: &str, field: &FieldRef<'_>) -> bool {
+        // Numbers and booleans are digits, signs, points and letters:
+        // nothing to escape or refuse, so they are formatted straight into
+        // the output (the text `write_text` gives, without its copy).
+        match *field {
+            FieldRef::Integer(f) => {
+                return f.value().is_some_and(|v| {
+                    self.out.push_str(itoa::Buffer::new().format(*v));
+                    true
+                });
+            }
+            FieldRef::Decimal(f) => {
+                return f.value().is_some_and(|v| {
+                    // Writing to a `String` cannot fail.
+                    let _ = elementa::scalar::write_decimal(&mut self.out, v);
+                    true
+                });
+            }
+            FieldRef::Boolean(f) => {
+                return f.value().is_some_and(|v| {
+                    self.out.push_str(boolean_text(*v));
+                    true
+                });
+            }
+            _ => {}
+        }
         let mut scratch = std::mem::take(&mut self.scratch);
         let wrote = match write_text(field, &mut scratch) {
-            // Numbers and booleans are digits, signs, points and letters:
-            // nothing to escape or refuse.
-            Some(text)
-                if matches!(
-                    field,
-                    FieldRef::Integer(_) | FieldRef::Decimal(_) | FieldRef::Boolean(_)
-                ) =>
-            {
-                self.out.push_str(text);
-                true
-            }
             Some(text) => {
                 self.text(name, text);
                 true
@@ -596,28 +626,39 @@ impl<'l> Writer<'l> {
     }
 
     /// Starts a line at nesting `level` (nothing when writing on one line).
+    #[allow(
+        clippy::expect_used,
+        reason = "the slice is cut within the constant: at most its spaces, from 0 or 1"
+    )]
     fn line(&mut self, level: usize) {
         if let Some(n) = self.layout.indent {
-            if self.out.len() > self.base || self.continued {
-                self.out.push('\n');
-            }
+            // From the line break, or from the spaces after it.
+            let mut from = usize::from(self.out.len() <= self.base && !self.continued);
             let mut left = n * level;
-            while left > 0 {
-                let k = left.min(SPACES.len());
-                self.out.push_str(SPACES.get(..k).unwrap_or_default());
+            let spaces = NEWLINE_SPACES.len() - 1;
+            loop {
+                let k = left.min(spaces);
+                let piece = NEWLINE_SPACES.get(from..=k);
+                self.out
+                    .push_str(piece.expect("invariant: 0 <= from <= 1 and k <= the spaces held"));
                 left -= k;
+                if left == 0 {
+                    break;
+                }
+                // Deeper than one slice holds: the rest without a break.
+                from = 1;
             }
         }
     }
 
     /// A start tag without its `>`: `name` (checked unless `known`, a name
-    /// from metadata already found to be an XML name), Coupa's type, then
-    /// `attrs`.
+    /// from metadata already found to be an XML name), Coupa's type
+    /// attribute as written ([`type_attr`]), then `attrs`.
     fn open<'a>(
         &mut self,
         name: &str,
         known: bool,
-        ty: Option<&str>,
+        ty: Option<TypeAttr>,
         attrs: impl IntoIterator<Item = Attr<'a>>,
     ) {
         if !known {
@@ -626,9 +667,7 @@ impl<'l> Writer<'l> {
         self.out.push('<');
         self.out.push_str(name);
         if let (Some(t), true) = (ty, self.coupa) {
-            self.out.push_str(" type=\"");
-            self.out.push_str(t);
-            self.out.push('"');
+            self.out.push_str(t.0);
         }
         for (k, v) in attrs {
             self.check_name(k, "attribute");
@@ -688,7 +727,7 @@ impl<'l> Writer<'l> {
     ) {
         let known = self.facts.get(meta).names_ok;
         self.line(0);
-        self.open(meta.plural, known, Some("array"), []);
+        self.open(meta.plural, known, Some(ARRAY_TYPE), []);
         let mut any = false;
         for r in records {
             if !any {
@@ -1192,7 +1231,7 @@ impl<'l> Writer<'l> {
         &mut self,
         name: &str,
         known: bool,
-        ty: Option<&str>,
+        ty: Option<TypeAttr>,
         attrs: impl IntoIterator<Item = Attr<'a>>,
         text: &str,
         level: usize,
@@ -1225,15 +1264,16 @@ impl<'l> Writer<'l> {
             }
             Any::Bool(b) => {
                 let text = boolean_text(*b);
-                self.text_element_with(name, false, Some("boolean"), with, text, level);
+                let ty = type_attr(&Kind::Boolean);
+                self.text_element_with(name, false, ty, with, text, level);
             }
             Any::Number(n) => {
-                let ty = if n.contains(['.', 'e', 'E']) {
-                    "decimal"
+                let ty = type_attr(if n.contains(['.', 'e', 'E']) {
+                    &Kind::Decimal
                 } else {
-                    "integer"
-                };
-                self.text_element_with(name, false, Some(ty), with, n, level);
+                    &Kind::Integer
+                });
+                self.text_element_with(name, false, ty, with, n, level);
             }
             Any::String(s) => {
                 self.line(level);
@@ -1244,7 +1284,7 @@ impl<'l> Writer<'l> {
             }
             Any::Array { item, items } => {
                 self.line(level);
-                self.open(name, false, Some("array"), with);
+                self.open(name, false, Some(ARRAY_TYPE), with);
                 if items.is_empty() {
                     self.out.push_str("/>");
                 } else {
