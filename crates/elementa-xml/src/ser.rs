@@ -573,6 +573,17 @@ impl<'l> Writer<'l> {
                     true
                 });
             }
+            // Held as text: escaped straight from where it is held.
+            FieldRef::String(_)
+            | FieldRef::Enum(_)
+            | FieldRef::DateTime(_)
+            | FieldRef::Date(_)
+            | FieldRef::Timestamp(_) => {
+                return scalar_text(field).is_some_and(|text| {
+                    self.text(name, &text);
+                    true
+                });
+            }
             _ => {}
         }
         let mut scratch = std::mem::take(&mut self.scratch);
