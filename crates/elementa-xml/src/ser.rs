@@ -505,7 +505,9 @@ impl<'l> Writer<'l> {
         }
     }
 
-    /// `text` as the content of element `name`.
+    /// `text` as the content of element `name`. Always inlined: called
+    /// for every text value, its own frame cost more than its body.
+    #[inline(always)]
     fn text(&mut self, name: &str, text: &str) {
         if text.len() >= LONG_TEXT
             && self.error.is_none()
