@@ -82,9 +82,15 @@ const ASCII_CLASSES: [u8; 256] = {
 
 /// The class of byte `b` in [`ASCII_CLASSES`].
 #[inline]
+#[allow(
+    clippy::expect_used,
+    reason = "a byte indexes one of the table's 256 entries"
+)]
 fn ascii_class(b: u8) -> u8 {
-    // Always in the table: a byte indexes one of its 256 entries.
-    ASCII_CLASSES.get(usize::from(b)).copied().unwrap_or(0)
+    ASCII_CLASSES
+        .get(usize::from(b))
+        .copied()
+        .expect("invariant: the table has an entry for every byte")
 }
 
 fn is_xml_name_by_chars(name: &str) -> bool {
